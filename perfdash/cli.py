@@ -1,0 +1,52 @@
+"""The manage.py commands. Each returns a process exit code."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdash import paths
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from perfdash.extract.build import BuildError, build
+    from perfdash.extract.curated import CuratedDataError
+    from perfdash.extract.document import CatalogueError
+
+    try:
+        counts = build(Path(args.out) if args.out else None)
+    except (BuildError, CuratedDataError, CatalogueError) as error:
+        print(f"build failed, nothing was written:\n{error}")
+        return 1
+    print("built " + ", ".join(f"{name} {count}" for name, count in counts.items()))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from perfdash.extract.check import check_extracts
+
+    folder = Path(args.extracts) if args.extracts else paths.extracts_dir()
+    problems = check_extracts(folder)
+    if problems:
+        print(f"check failed: {len(problems)} problem(s) in {folder}:")
+        for problem in problems:
+            print(f"- {problem}")
+        return 1
+    print(f"check passed: the extracts in {folder} meet the data contract")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="manage.py", description="Council performance dashboard tools.")
+    commands = root.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="regenerate data/extracts from data/sources and data/curated")
+    build.add_argument("--out", help="folder to write (default: the configured extracts folder)")
+    build.set_defaults(handler=cmd_build)
+    check = commands.add_parser("check", help="validate the extracts against the data contract")
+    check.add_argument("--extracts", help="folder to check (default: the configured extracts folder)")
+    check.set_defaults(handler=cmd_check)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.handler(args)

@@ -1,0 +1,1 @@
+"""Turning the plan documents into tidy, traceable extract tables."""
