@@ -16,6 +16,7 @@ _FOREIGN_KEYS = {
     "council_id": "councils",
     "plan_id": "plans",
     "indicator_id": "indicators",
+    "priority_id": "priorities",
 }
 
 
@@ -64,6 +65,7 @@ def check_tables(tables: dict[str, list[dict]]) -> list[str]:
         "councils": {r["council_id"] for r in tables["councils"]},
         "plans": {r["plan_id"] for r in tables["plans"]},
         "indicators": {r["indicator_id"] for r in tables["indicators"]},
+        "priorities": {r["priority_id"] for r in tables["priorities"]},
         "source_files": {r["source_file"] for r in tables["plans"]},
     }
     for name, rows in tables.items():
