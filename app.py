@@ -1,0 +1,31 @@
+"""Council performance dashboard: the entrypoint. It sets up the page and hands over to the
+chosen page; every page draws itself from the data layer and components."""
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from components.errors import show_plain_error
+
+st.set_page_config(page_title="Council performance dashboard", page_icon=":material/monitoring:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+PAGES = {
+    "Performance": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True,
+                url_path="overview"),
+        st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
+        st.Page("pages/profiles.py", title="Quarterly profiles", icon=":material/stacked_bar_chart:",
+                url_path="profiles"),
+        st.Page("pages/compare.py", title="Compare councils", icon=":material/compare_arrows:",
+                url_path="compare"),
+    ],
+}
+
+page = st.navigation(PAGES)
+try:
+    page.run()
+except Exception as error:  # noqa: BLE001 - the last line of defence: log it, explain it plainly
+    logging.getLogger("perfdash").exception("Page %s failed", page.title)
+    show_plain_error(error)

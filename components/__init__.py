@@ -1,0 +1,1 @@
+"""Figure builders and small UI pieces for the pages."""

@@ -1,0 +1,220 @@
+"""Pure figure builders: data frame in, plotly Figure out. No Streamlit here, so each is
+unit-tested directly. Every figure has a title and names its unit."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.palette import BASE_FONT_SIZE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, SEQUENTIAL
+from perfdash.performance import polarity_words, unit_label
+
+PROFILE_WORDS = {
+    "cumulative": "year to date",
+    "per_quarter": "per quarter",
+    "snapshot": "level at quarter end",
+}
+
+
+def _layout(figure: go.Figure, title: str, height: int = 520) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE},
+        height=height,
+        template="plotly_white",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        margin={"l": 60, "r": 20, "t": 70, "b": 60},
+        hoverlabel={"font_size": BASE_FONT_SIZE},
+    )
+    return figure
+
+
+def series_label(row) -> str:
+    code = row.get("code")
+    code = code if isinstance(code, str) and code else None
+    name = code or _short(row["title"], 40)
+    return f"{row['council_name']} · {name}"
+
+
+def _short(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _hover(frame: pd.DataFrame) -> list[str]:
+    return [
+        f"<b>{row.council_name}</b> {row.title}<br>{row.kind.title()} {row.period}: <b>{row.value_text}</b>"
+        f"<br>Source: {row.plan_title}<br>{row.source}"
+        for row in frame.itertuples()
+    ]
+
+
+def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Annual figures over financial years: a line for actuals, distinct markers for targets,
+    baselines, interims and estimates. `series` has the columns of queries/trends_series.sql."""
+    figure = go.Figure()
+    numeric = series[series["value"].notna()].copy()
+    units = sorted(numeric["unit"].dropna().unique())
+    unit_text = ", ".join(unit_label(u) for u in units) or "no unit"
+    if numeric.empty:
+        return _layout(figure, title or "Trend: no figures to draw")
+    numeric["label"] = numeric.apply(series_label, axis=1)
+    years = sorted(numeric["year_start"].unique())
+    for index, (label, group) in enumerate(numeric.groupby("label", sort=True)):
+        colour = OKABE_ITO[index % len(OKABE_ITO)]
+        for kind, (symbol, words) in KIND_STYLES.items():
+            rows = group[group["kind"] == kind].sort_values("year_start")
+            if rows.empty:
+                continue
+            is_actual = kind == "actual"
+            figure.add_trace(go.Scatter(
+                x=rows["year_start"], y=rows["value"], name=f"{label} — {words}",
+                mode="lines+markers" if is_actual else "markers",
+                line={"color": colour, "width": 3},
+                marker={"symbol": symbol, "size": 11 if is_actual else 15, "color": colour,
+                        "line": {"width": 2, "color": colour}},
+                hovertext=_hover(rows), hoverinfo="text",
+            ))
+    figure.update_xaxes(title_text="Financial year", tickmode="array", tickvals=years,
+                        ticktext=[f"{y}/{(y + 1) % 100:02d}" for y in years])
+    figure.update_yaxes(title_text=unit_text)
+    default_title = f"Trend ({unit_text})"
+    return _layout(figure, title or default_title)
+
+
+def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.BaseTraceType:
+    quarters = [f"Q{int(q)}" for q in rows["quarter"]]
+    hover = [f"Q{int(r.quarter)} target: <b>{r.value_text}</b><br>{r.source}" for r in rows.itertuples()]
+    if profile == "per_quarter":
+        return go.Bar(x=quarters, y=rows["value"], name="Quarterly target", marker_color=colour,
+                      hovertext=hover, hoverinfo="text", showlegend=False)
+    shape = "hv" if profile == "snapshot" else "linear"
+    return go.Scatter(x=quarters, y=rows["value"], name="Quarterly target", mode="lines+markers",
+                      line={"color": colour, "width": 3, "shape": shape},
+                      marker={"symbol": "diamond-open", "size": 12, "line": {"width": 2}},
+                      fill="tozeroy" if profile == "cumulative" else None,
+                      hovertext=hover, hoverinfo="text", showlegend=False)
+
+
+def profile_title(meta: dict) -> str:
+    code = meta.get("code") if isinstance(meta.get("code"), str) else None
+    name = f"{code} " if code else ""
+    return (f"{name}{_short(meta['title'], 46)}<br><sup>{unit_label(meta.get('unit'))} · "
+            f"{PROFILE_WORDS.get(meta.get('profile'), 'profile not stated')} · "
+            f"{polarity_words(meta.get('polarity')).lower()}</sup>")
+
+
+def build_quarterly_profiles(profiles: pd.DataFrame, title: str, columns: int = 3,
+                             status_text: dict[tuple[str, int], str] | None = None) -> go.Figure:
+    """Small multiples: each indicator's Q1-Q4 target profile drawn as its profile type reads,
+    the annual target as a dashed reference line, and quarterly actuals as labelled markers.
+    `profiles` has the columns of queries/profiles_quarterly.sql. `status_text` maps
+    (indicator_id, quarter) to words such as "✖ Off target" printed beside an actual."""
+    status_text = status_text or {}
+    metas = profiles.drop_duplicates("indicator_id")[["indicator_id", "code", "title", "unit", "profile",
+                                                      "polarity"]].to_dict("records")
+    if not metas:
+        return _layout(go.Figure(), title + ": no quarterly profiles to draw", height=300)
+    rows_needed = math.ceil(len(metas) / columns)
+    figure = make_subplots(rows=rows_needed, cols=columns, subplot_titles=[profile_title(m) for m in metas],
+                           vertical_spacing=min(0.3 / rows_needed + 0.04, 0.12), horizontal_spacing=0.07)
+    for index, meta in enumerate(metas):
+        row, col = index // columns + 1, index % columns + 1
+        data = profiles[profiles["indicator_id"] == meta["indicator_id"]]
+        targets = data[(data["kind"] == "target") & data["quarter"].notna() & data["value"].notna()]
+        figure.add_trace(_profile_trace(targets.sort_values("quarter"), meta["profile"], OKABE_ITO[0]),
+                         row=row, col=col)
+        annual = data[(data["kind"] == "target") & data["quarter"].isna() & data["value"].notna()]
+        if not annual.empty:
+            first = annual.iloc[0]
+            figure.add_trace(go.Scatter(
+                x=["Q1", "Q4"], y=[first["value"]] * 2, mode="lines", name="Annual target",
+                line={"color": "#000000", "dash": "dash", "width": 2}, showlegend=False,
+                hovertext=[f"Annual target: <b>{first['value_text']}</b><br>{first['source']}"] * 2,
+                hoverinfo="text"), row=row, col=col)
+        actuals = data[(data["kind"] == "actual") & data["quarter"].notna() & data["value"].notna()]
+        if not actuals.empty:
+            labels = [status_text.get((meta["indicator_id"], int(q)), "") for q in actuals["quarter"]]
+            figure.add_trace(go.Scatter(
+                x=[f"Q{int(q)}" for q in actuals["quarter"]], y=actuals["value"], mode="markers+text",
+                name="Actual", text=labels, textposition="top center",
+                marker={"symbol": "circle", "size": 13, "color": OKABE_ITO[5]}, showlegend=False,
+                hovertext=[f"Q{int(r.quarter)} actual: <b>{r.value_text}</b> ({r.origin})<br>{r.source}"
+                           for r in actuals.itertuples()], hoverinfo="text"), row=row, col=col)
+        figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"], row=row, col=col)
+        figure.update_yaxes(title_text=unit_label(meta["unit"]), title_standoff=4, row=row, col=col)
+    figure.update_annotations(font_size=BASE_FONT_SIZE - 2)
+    return _layout(figure, title, height=max(360, 300 * rows_needed))
+
+
+def build_theme_matrix(matrix: pd.DataFrame, measure: str = "total") -> go.Figure:
+    """Councils x common themes heat map with the count printed in every cell."""
+    words = {"total": "priorities, indicators and actions", "priorities": "priorities",
+             "indicators": "indicators", "actions": "actions"}[measure]
+    table = matrix.pivot_table(index="council_name", columns="common_theme", values=measure,
+                               aggfunc="sum", fill_value=0)
+    figure = go.Figure(go.Heatmap(
+        z=table.values, x=list(table.columns), y=list(table.index), colorscale=SEQUENTIAL,
+        text=table.values, texttemplate="%{text}", textfont={"size": BASE_FONT_SIZE},
+        hovertemplate="%{y}<br>%{x}<br>%{z} " + words + "<extra></extra>",
+        colorbar={"title": {"text": "count"}},
+    ))
+    figure.update_xaxes(tickangle=-30)
+    return _layout(figure, f"Theme matrix: number of {words} by council and common theme (count)",
+                   height=max(360, 110 * len(table.index) + 220))
+
+
+def build_shared_comparison(shared: pd.DataFrame) -> go.Figure:
+    """For each shared national code, each council's latest actual (bar) and next target
+    (diamond), one panel per code so each keeps its own unit."""
+    codes = list(dict.fromkeys(shared["code"]))
+    if not codes:
+        return _layout(go.Figure(), "Shared indicators: none to compare", height=300)
+    columns = min(3, len(codes))
+    rows_needed = math.ceil(len(codes) / columns)
+    first_titles = shared.drop_duplicates("code").set_index("code")
+    figure = make_subplots(rows=rows_needed, cols=columns, subplot_titles=[
+        f"{code} {_short(first_titles.loc[code, 'title'], 40)}<br><sup>{unit_label(first_titles.loc[code, 'unit'])}"
+        f" · {polarity_words(first_titles.loc[code, 'polarity']).lower()}</sup>" for code in codes])
+    councils = sorted(shared["council_name"].unique())
+    colours = {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(councils)}
+    for index, code in enumerate(codes):
+        row, col = index // columns + 1, index % columns + 1
+        data = shared[shared["code"] == code]
+        for item in data.itertuples():
+            show = index == 0
+            figure.add_trace(go.Bar(
+                x=[item.council_name], y=[item.actual], name=f"{item.council_name} actual",
+                marker_color=colours[item.council_name], legendgroup=item.council_name, showlegend=show,
+                hovertext=f"{item.council_name} actual {item.actual_period}: {item.actual_text}<br>{item.actual_source}",
+                hoverinfo="text"), row=row, col=col)
+            if pd.notna(item.target):
+                figure.add_trace(go.Scatter(
+                    x=[item.council_name], y=[item.target], mode="markers", name="Target",
+                    marker={"symbol": "diamond-open", "size": 16, "color": "#000000", "line": {"width": 3}},
+                    legendgroup="target", showlegend=show and item.Index == data.index[0],
+                    hovertext=f"{item.council_name} target {item.target_period}: {item.target_text}<br>{item.target_source}",
+                    hoverinfo="text"), row=row, col=col)
+        figure.update_yaxes(title_text=unit_label(first_titles.loc[code, "unit"]), row=row, col=col)
+    figure.update_annotations(font_size=BASE_FONT_SIZE - 2)
+    return _layout(figure, "Shared indicators: latest actual (bar) and next target (◇), in each indicator's unit",
+                   height=max(380, 340 * rows_needed))
+
+
+def build_ambition_chart(ambition: pd.DataFrame, title: str) -> go.Figure:
+    """Horizontal bars of target ambition in percent: right of zero asks for improvement,
+    left of zero accepts a decline. The words are printed on each bar as well."""
+    data = ambition.dropna(subset=["ambition_percent"]).sort_values("ambition_percent")
+    if data.empty:
+        return _layout(go.Figure(), title + ": nothing to measure", height=300)
+    words = ["stretch" if v > 0 else "no change" if v == 0 else "accepts decline" for v in data["ambition_percent"]]
+    colours = [OKABE_ITO[0] if v > 0 else "#6B6B6B" if v == 0 else OKABE_ITO[5] for v in data["ambition_percent"]]
+    figure = go.Figure(go.Bar(
+        x=data["ambition_percent"], y=data["label"], orientation="h", marker_color=colours,
+        text=[f"{v:+.1f}% {w}" for v, w in zip(data["ambition_percent"], words)], textposition="auto",
+        hovertext=data["hover"] if "hover" in data else None, hoverinfo="text" if "hover" in data else None,
+    ))
+    figure.update_xaxes(title_text="Change asked of the target, % of starting value (positive = improvement)",
+                        zeroline=True, zerolinewidth=2, zerolinecolor="#000000")
+    return _layout(figure, title, height=max(360, 34 * len(data) + 160))

@@ -1,0 +1,68 @@
+"""Small UI pieces shared by the pages: filters, cards, citations and chart alternatives."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from components.data import run_query
+
+
+@dataclass(frozen=True)
+class Filters:
+    councils: list[str]
+    theme: str | None
+    search: str
+
+
+def council_names() -> dict[str, str]:
+    options = run_query("filters_options")
+    councils = options[options["kind"] == "council"]
+    return dict(zip(councils["value"], councils["label"]))
+
+
+def sidebar_filters(search: bool = False) -> Filters:
+    """The one sidebar: councils, common theme and, where relevant, an indicator search.
+    Each widget is bound to the URL, so a filtered view can be shared by link."""
+    options = run_query("filters_options")
+    names = council_names()
+    themes = sorted(options.loc[options["kind"] == "theme", "value"].unique())
+    with st.sidebar:
+        st.header("Filters")
+        chosen = st.multiselect("Councils", options=list(names), format_func=names.get, key="council",
+                                bind="query-params", placeholder="All councils",
+                                help="Leave empty to include every council.")
+        theme = st.selectbox("Common theme", options=themes, index=None, key="theme", bind="query-params",
+                             placeholder="All themes")
+        text = ""
+        if search:
+            text = st.text_input("Find an indicator by code or title", key="q", bind="query-params",
+                                 placeholder="e.g. BV9 or sickness")
+    return Filters(councils=chosen or list(names), theme=theme, search=(text or "").strip())
+
+
+def source_link(source: str | None) -> str:
+    """A Markdown link that opens the cited line on the Sources page."""
+    if not source or ":" not in source:
+        return "source not recorded"
+    file, line = source.rsplit(":", 1)
+    return f"[{source}](sources?file={quote(file)}&line={line}#L{line})"
+
+
+def kpi_card(column, label: str, value: str, help_text: str) -> None:
+    column.metric(label, value, help=help_text, border=True)
+
+
+def show_chart(figure, key: str) -> None:
+    st.plotly_chart(figure, key=key, config={"displaylogo": False})
+
+
+def table_alternative(frame: pd.DataFrame, file_name: str, label: str, key: str,
+                      column_config: dict | None = None) -> None:
+    """The table behind a chart, with a CSV download: the accessible alternative to the chart."""
+    with st.expander(f"Table and CSV: {label}", expanded=False):
+        st.dataframe(frame, hide_index=True, column_config=column_config, key=f"{key}-table")
+        st.download_button("Download CSV", frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+                           mime="text/csv", key=f"{key}-csv", icon=":material/download:")

@@ -1,0 +1,44 @@
+"""Trends: actuals, baselines, interims and targets over financial years."""
+import streamlit as st
+
+from components.charts import build_trend_chart
+from components.data import run_query
+from components.ui import show_chart, sidebar_filters, table_alternative
+from perfdash.performance import unit_label
+from perfdash.trends import direction_summary, series_table
+
+filters = sidebar_filters(search=True)
+st.title("Trends")
+st.markdown("Lines join actuals; targets, baselines and interims are separate markers. "
+            "Hover a point, or open the table, to see the document and line each figure comes from.")
+
+options = run_query("trends_indicator_options", councils=filters.councils, theme=filters.theme,
+                    search=filters.search)
+shared = run_query("trends_shared_codes")
+labels = {row.indicator_id: f"{row.council_name} · {row.code + ' · ' if isinstance(row.code, str) else ''}{row.title}"
+          for row in options.itertuples()}
+
+overlay = st.selectbox("Overlay a national code across councils", options=list(shared["code"]), index=None,
+                       key="code", bind="query-params", placeholder="No overlay",
+                       format_func=lambda code: f"{code} · {shared.set_index('code').loc[code, 'title']}")
+if overlay:
+    chosen = list(shared.set_index("code").loc[overlay, "indicator_ids"])
+else:
+    chosen = st.multiselect("Indicators", options=list(labels), format_func=labels.get, key="ind",
+                            bind="query-params", default=list(labels)[:1],
+                            placeholder="Choose one or more indicators")
+
+if not chosen:
+    st.info("No indicator matches these filters. Clear the search or choose another council or theme.")
+    st.stop()
+
+series = run_query("trends_series", indicator_ids=chosen)
+st.subheader("Direction of travel")
+st.dataframe(direction_summary(series).drop(columns=["indicator_id"]), hide_index=True, key="direction")
+
+for unit, group in series.groupby("unit", sort=True):
+    names = ", ".join(sorted(group["code"].dropna().unique())) or group["title"].iloc[0][:60]
+    figure = build_trend_chart(group, title=f"{names}: actuals and targets by financial year ({unit_label(unit)})")
+    show_chart(figure, key=f"trend-{unit}")
+    table_alternative(series_table(group), file_name=f"trend-{unit}.csv", label=f"figures in {unit_label(unit)}",
+                      key=f"trend-{unit}")

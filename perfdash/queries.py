@@ -1,0 +1,66 @@
+"""The one module that talks to DuckDB for the dashboard.
+
+SQL lives in queries/<name>.sql with bound, named parameters ($name). The database is an
+in-memory DuckDB with one view per extract file, so the same app runs on any folder of
+extracts that meets the data contract.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from perfdash import paths
+from perfdash.contract import TABLES
+
+QUERIES_DIR = paths.ROOT / "queries"
+_QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class QueryNotFound(LookupError):
+    """No queries/<name>.sql file."""
+
+
+class ExtractsMissing(FileNotFoundError):
+    """The extracts folder lacks a table the dashboard needs."""
+
+
+def load_sql(name: str) -> str:
+    """The text of queries/<name>.sql. Names are checked so a name can never leave the folder."""
+    if not _QUERY_NAME.match(name):
+        raise QueryNotFound(f"{name!r} is not a valid query name")
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise QueryNotFound(f"There is no query file queries/{name}.sql")
+    return path.read_text(encoding="utf-8")
+
+
+def open_database(extracts_dir: Path | str) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with a view over each extract's Parquet file."""
+    folder = Path(extracts_dir)
+    missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
+    if missing:
+        raise ExtractsMissing(
+            f"The extracts folder {folder} is missing {', '.join(missing)}. "
+            "Run `python manage.py build` or point PERFDASH_EXTRACTS_DIR at a complete folder.")
+    connection = duckdb.connect(":memory:")
+    for name in TABLES:
+        # The relation API names the file without building SQL text from it.
+        connection.read_parquet(str(folder / f"{name}.parquet")).create_view(name)
+    connection.execute(load_sql("setup_recorded_actuals_empty"))
+    return connection
+
+
+def execute(connection: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:
+    """Run SQL with bound parameters on a fresh cursor (connections are not thread-safe)."""
+    cursor = connection.cursor()
+    try:
+        return cursor.execute(sql, params or {}).df()
+    finally:
+        cursor.close()
+
+
+def run_named(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    return execute(connection, load_sql(name), params)

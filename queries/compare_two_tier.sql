@@ -1,0 +1,29 @@
+-- Leicestershire County with its districts: what each plans under each common theme.
+-- Parameters: none.
+-- Returns: common_theme, council_id, council_name, tier, priorities, indicators, actions, total, examples
+with family as (
+    select council_id, name, tier from councils
+    where council_id in (select council_id from councils where tier = 'county')
+       or parent_council_id in (select council_id from councils where tier = 'county')
+),
+items as (
+    select council_id, common_theme, 'priority' as item, title from priorities
+    union all
+    select council_id, common_theme, 'indicator' as item, title from indicators
+    union all
+    select council_id, common_theme, 'action' as item, title from actions
+)
+select
+    t.common_theme,
+    f.council_id,
+    f.name as council_name,
+    f.tier,
+    count(*) filter (where t.item = 'priority') as priorities,
+    count(*) filter (where t.item = 'indicator') as indicators,
+    count(*) filter (where t.item = 'action') as actions,
+    count(*) as total,
+    list(t.title order by t.item desc, t.title)[1:3] as examples
+from items as t
+join family as f on f.council_id = t.council_id
+group by t.common_theme, f.council_id, f.name, f.tier
+order by t.common_theme, f.tier, f.name

@@ -1,0 +1,40 @@
+-- Every indicator's Q1-Q4 target profile for a council and year, with its annual target and
+-- any quarterly actuals: printed in the plan, or recorded later in the actuals store.
+-- Parameters: $council (council_id), $year (year_start), $theme (common theme or NULL),
+--             $search (text, may be '').
+-- Returns: indicator_id, code, ref, title, unit, polarity, profile, common_theme, quarter (NULL for
+--          the annual target), kind ('target' or 'actual'), value, value_text, source, origin
+with chosen as (
+    select *
+    from indicators as i
+    where i.council_id = $council
+      and ($theme::varchar is null or i.common_theme = $theme)
+      and (
+          $search = ''
+          or i.title ilike '%' || $search || '%'
+          or coalesce(i.code, '') ilike '%' || $search || '%'
+      )
+      and exists (
+          select 1 from indicator_values as q
+          where q.indicator_id = i.indicator_id and q.year_start = $year
+            and q.quarter is not null and q.kind = 'target'
+      )
+),
+printed as (
+    select v.indicator_id, v.quarter, v.kind, v.value, v.value_text, v.source, 'plan' as origin
+    from indicator_values as v
+    where v.year_start = $year
+      and v.kind in ('target', 'actual')
+      and (v.quarter is not null or v.kind = 'target')
+),
+recorded as (
+    select r.indicator_id, r.quarter, 'actual' as kind, r.value, r.value_text, r.source, r.origin
+    from recorded_actuals as r
+    where r.year_start = $year
+)
+select
+    c.indicator_id, c.code, c.ref, c.title, c.unit, c.polarity, c.profile, c.common_theme,
+    f.quarter, f.kind, f.value, f.value_text, f.source, f.origin
+from chosen as c
+join (select * from printed union all select * from recorded) as f on f.indicator_id = c.indicator_id
+order by c.code nulls last, c.title, f.kind desc, f.quarter nulls last

@@ -1,0 +1,19 @@
+import pytest
+
+from perfdash import paths
+from perfdash.extract.build import extract_all
+from perfdash.extract.check import read_tables
+
+
+@pytest.fixture(scope="session")
+def parsed_tables():
+    """Every extract table as the parsers produce it now, in memory."""
+    return extract_all()
+
+
+@pytest.fixture(scope="session")
+def committed_tables():
+    """The extracts committed under data/extracts, as users and the app read them."""
+    tables, problems = read_tables(paths.DEFAULT_EXTRACTS_DIR)
+    assert not problems, problems
+    return tables

@@ -1,0 +1,71 @@
+"""The pure figure builders: titles, units, and the data drawn."""
+import pandas as pd
+
+from components.charts import (build_ambition_chart, build_quarterly_profiles, build_shared_comparison,
+                               build_theme_matrix, build_trend_chart)
+from tests.test_components_rules import _series
+
+
+def test_trend_chart_draws_actuals_as_a_line_and_targets_as_markers():
+    figure = build_trend_chart(_series())
+    modes = {trace.name: trace.mode for trace in figure.data}
+    assert modes == {"NWL · BV12 — Actual": "lines+markers", "NWL · BV12 — Target": "markers"}
+    target = next(t for t in figure.data if t.name.endswith("Target"))
+    assert list(target.y) == [9.5] and target.marker.symbol == "diamond-open"
+    assert "days" in figure.layout.title.text and figure.layout.yaxis.title.text == "days"
+    assert "f.txt:2007" in target.hovertext[0]
+
+
+def _profile_rows(profile):
+    rows = [{"indicator_id": "x", "code": "BV9", "title": "Council tax collected", "unit": "percent",
+             "profile": profile, "polarity": "higher", "quarter": q, "kind": "target", "value": v,
+             "value_text": f"{v}%", "source": "f:992", "origin": "plan"}
+            for q, v in [(None, 98.0), (1, 30.5), (2, 60.0), (3, 86.8), (4, 98.0)]]
+    rows.append({**rows[1], "kind": "actual", "value": 29.0, "value_text": "29.0%", "origin": "store"})
+    return pd.DataFrame(rows)
+
+
+def test_quarterly_profile_draws_the_profile_annual_line_and_labelled_actuals():
+    figure = build_quarterly_profiles(_profile_rows("cumulative"), "NWL 2007/08",
+                                      status_text={("x", 1): "✖ Off target"})
+    profile, annual, actual = figure.data
+    assert list(profile.y) == [30.5, 60.0, 86.8, 98.0] and profile.fill == "tozeroy"
+    assert list(annual.y) == [98.0, 98.0] and annual.line.dash == "dash"
+    assert list(actual.text) == ["✖ Off target"] and list(actual.y) == [29.0]
+    assert "year to date" in figure.layout.annotations[0].text and "%" in figure.layout.annotations[0].text
+
+
+def test_profile_types_draw_differently():
+    assert build_quarterly_profiles(_profile_rows("per_quarter"), "t").data[0].type == "bar"
+    assert build_quarterly_profiles(_profile_rows("snapshot"), "t").data[0].line.shape == "hv"
+
+
+def test_theme_matrix_prints_each_count():
+    matrix = pd.DataFrame([
+        {"council_name": "A", "common_theme": "Housing", "total": 3, "priorities": 1},
+        {"council_name": "B", "common_theme": "Housing", "total": 1, "priorities": 0},
+        {"council_name": "B", "common_theme": "Safer communities", "total": 2, "priorities": 2},
+    ])
+    figure = build_theme_matrix(matrix, "total")
+    heatmap = figure.data[0]
+    assert heatmap.z.tolist() == [[3, 0], [1, 2]] and heatmap.texttemplate == "%{text}"
+    assert "count" in figure.layout.title.text
+
+
+def test_shared_comparison_has_a_panel_per_code_with_its_unit():
+    shared = pd.DataFrame([
+        {"code": "BV12", "title": "Sickness", "unit": "days", "polarity": "lower", "council_name": n,
+         "actual": a, "target": t, "actual_period": "2006/07", "actual_text": str(a), "actual_source": "s:1",
+         "target_period": "2007/08", "target_text": str(t), "target_source": "s:2"}
+        for n, a, t in [("A", 9.0, 8.5), ("B", 11.0, None)]])
+    figure = build_shared_comparison(shared)
+    bars = [t for t in figure.data if t.type == "bar"]
+    assert [list(b.y) for b in bars] == [[9.0], [11.0]]
+    assert sum(t.type == "scatter" for t in figure.data) == 1
+    assert figure.layout.yaxis.title.text == "days"
+
+
+def test_ambition_chart_words_each_bar():
+    frame = pd.DataFrame({"ambition_percent": [10.0, -5.0, None], "label": ["a", "b", "c"]})
+    bar = build_ambition_chart(frame, "Ambition").data[0]
+    assert list(bar.y) == ["b", "a"] and list(bar.text) == ["-5.0% accepts decline", "+10.0% stretch"]
