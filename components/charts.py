@@ -97,55 +97,56 @@ def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.B
                       hovertext=hover, hoverinfo="text", showlegend=False)
 
 
+def _wrap(text: str, width: int) -> str:
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + len(word) + 1 > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    return "<br>".join(lines[:3]) + ("…" if len(lines) > 3 else "")
+
+
 def profile_title(meta: dict) -> str:
     code = meta.get("code") if isinstance(meta.get("code"), str) else None
-    name = f"{code} " if code else ""
-    return (f"{name}{_short(meta['title'], 46)}<br><sup>{unit_label(meta.get('unit'))} · "
+    name = f"{code} · " if code else ""
+    return (f"{_wrap(name + meta['title'], 44)}<br><sup>{unit_label(meta.get('unit'))} · "
             f"{PROFILE_WORDS.get(meta.get('profile'), 'profile not stated')} · "
             f"{polarity_words(meta.get('polarity')).lower()}</sup>")
 
 
-def build_quarterly_profiles(profiles: pd.DataFrame, title: str, columns: int = 3,
-                             status_text: dict[tuple[str, int], str] | None = None) -> go.Figure:
-    """Small multiples: each indicator's Q1-Q4 target profile drawn as its profile type reads,
-    the annual target as a dashed reference line, and quarterly actuals as labelled markers.
-    `profiles` has the columns of queries/profiles_quarterly.sql. `status_text` maps
-    (indicator_id, quarter) to words such as "✖ Off target" printed beside an actual."""
+def build_quarterly_profile(profile: pd.DataFrame, status_text: dict[int, str] | None = None) -> go.Figure:
+    """One indicator's Q1-Q4 target profile drawn as its profile type reads, the annual target
+    as a dashed reference line, and quarterly actuals as markers labelled with their status.
+    `profile` holds one indicator's rows of queries/profiles_quarterly.sql; `status_text` maps
+    a quarter to words such as "✖ Off target" printed beside its actual."""
     status_text = status_text or {}
-    metas = profiles.drop_duplicates("indicator_id")[["indicator_id", "code", "title", "unit", "profile",
-                                                      "polarity"]].to_dict("records")
-    if not metas:
-        return _layout(go.Figure(), title + ": no quarterly profiles to draw", height=300)
-    rows_needed = math.ceil(len(metas) / columns)
-    figure = make_subplots(rows=rows_needed, cols=columns, subplot_titles=[profile_title(m) for m in metas],
-                           vertical_spacing=min(0.3 / rows_needed + 0.04, 0.12), horizontal_spacing=0.07)
-    for index, meta in enumerate(metas):
-        row, col = index // columns + 1, index % columns + 1
-        data = profiles[profiles["indicator_id"] == meta["indicator_id"]]
-        targets = data[(data["kind"] == "target") & data["quarter"].notna() & data["value"].notna()]
-        figure.add_trace(_profile_trace(targets.sort_values("quarter"), meta["profile"], OKABE_ITO[0]),
-                         row=row, col=col)
-        annual = data[(data["kind"] == "target") & data["quarter"].isna() & data["value"].notna()]
-        if not annual.empty:
-            first = annual.iloc[0]
-            figure.add_trace(go.Scatter(
-                x=["Q1", "Q4"], y=[first["value"]] * 2, mode="lines", name="Annual target",
-                line={"color": "#000000", "dash": "dash", "width": 2}, showlegend=False,
-                hovertext=[f"Annual target: <b>{first['value_text']}</b><br>{first['source']}"] * 2,
-                hoverinfo="text"), row=row, col=col)
-        actuals = data[(data["kind"] == "actual") & data["quarter"].notna() & data["value"].notna()]
-        if not actuals.empty:
-            labels = [status_text.get((meta["indicator_id"], int(q)), "") for q in actuals["quarter"]]
-            figure.add_trace(go.Scatter(
-                x=[f"Q{int(q)}" for q in actuals["quarter"]], y=actuals["value"], mode="markers+text",
-                name="Actual", text=labels, textposition="top center",
-                marker={"symbol": "circle", "size": 13, "color": OKABE_ITO[5]}, showlegend=False,
-                hovertext=[f"Q{int(r.quarter)} actual: <b>{r.value_text}</b> ({r.origin})<br>{r.source}"
-                           for r in actuals.itertuples()], hoverinfo="text"), row=row, col=col)
-        figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"], row=row, col=col)
-        figure.update_yaxes(title_text=unit_label(meta["unit"]), title_standoff=4, row=row, col=col)
-    figure.update_annotations(font_size=BASE_FONT_SIZE - 2)
-    return _layout(figure, title, height=max(360, 300 * rows_needed))
+    meta = profile.iloc[0].to_dict()
+    figure = go.Figure()
+    targets = profile[(profile["kind"] == "target") & profile["quarter"].notna() & profile["value"].notna()]
+    figure.add_trace(_profile_trace(targets.sort_values("quarter"), meta.get("profile"), OKABE_ITO[0]))
+    annual = profile[(profile["kind"] == "target") & profile["quarter"].isna() & profile["value"].notna()]
+    if not annual.empty:
+        first = annual.iloc[0]
+        figure.add_trace(go.Scatter(
+            x=["Q1", "Q4"], y=[first["value"]] * 2, mode="lines", name="Annual target",
+            line={"color": "#000000", "dash": "dash", "width": 2}, showlegend=False,
+            hovertext=[f"Annual target: <b>{first['value_text']}</b><br>{first['source']}"] * 2, hoverinfo="text"))
+    actuals = profile[(profile["kind"] == "actual") & profile["quarter"].notna() & profile["value"].notna()]
+    if not actuals.empty:
+        figure.add_trace(go.Scatter(
+            x=[f"Q{int(q)}" for q in actuals["quarter"]], y=actuals["value"], mode="markers+text", name="Actual",
+            text=[status_text.get(int(q), "") for q in actuals["quarter"]], textposition="top center",
+            marker={"symbol": "circle", "size": 13, "color": OKABE_ITO[5]}, showlegend=False,
+            hovertext=[f"Q{int(r.quarter)} actual: <b>{r.value_text}</b> ({r.origin})<br>{r.source}"
+                       for r in actuals.itertuples()], hoverinfo="text"))
+    figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"])
+    figure.update_yaxes(title_text=unit_label(meta.get("unit")), rangemode="tozero")
+    figure = _layout(figure, profile_title(meta), height=380)
+    figure.update_layout(title_font_size=BASE_FONT_SIZE, margin={"t": 110, "b": 40})
+    return figure
 
 
 def build_theme_matrix(matrix: pd.DataFrame, measure: str = "total") -> go.Figure:
@@ -218,3 +219,29 @@ def build_ambition_chart(ambition: pd.DataFrame, title: str) -> go.Figure:
     figure.update_xaxes(title_text="Change asked of the target, % of starting value (positive = improvement)",
                         zeroline=True, zerolinewidth=2, zerolinecolor="#000000")
     return _layout(figure, title, height=max(360, 34 * len(data) + 160))
+
+
+def build_code_profiles(across: pd.DataFrame, code: str) -> go.Figure:
+    """One national code across councils: a line per council and year through its quarterly
+    targets, or a dotted level for a council that sets only an annual target."""
+    figure = go.Figure()
+    unit = across["unit"].dropna().iloc[0] if across["unit"].notna().any() else None
+    groups = list(across.groupby(["council_name", "period"], sort=True))
+    for index, ((council, period), rows) in enumerate(groups):
+        colour = OKABE_ITO[index % len(OKABE_ITO)]
+        quarterly = rows[rows["quarter"].notna()].sort_values("quarter")
+        hover = [f"{council} {period} {'Q' + str(int(r.quarter)) if pd.notna(r.quarter) else 'annual'} target: "
+                 f"<b>{r.value_text}</b><br>{r.source}" for r in (quarterly if len(quarterly) else rows).itertuples()]
+        if len(quarterly):
+            figure.add_trace(go.Scatter(
+                x=[f"Q{int(q)}" for q in quarterly["quarter"]], y=quarterly["value"], mode="lines+markers",
+                name=f"{council} {period} — quarterly target", line={"color": colour, "width": 3},
+                marker={"symbol": "diamond-open", "size": 12}, hovertext=hover, hoverinfo="text"))
+        else:
+            level = rows.iloc[0]
+            figure.add_trace(go.Scatter(
+                x=["Q1", "Q4"], y=[level["value"]] * 2, mode="lines", name=f"{council} {period} — annual target",
+                line={"color": colour, "width": 3, "dash": "dot"}, hovertext=hover * 2, hoverinfo="text"))
+    figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"], title_text="Quarter")
+    figure.update_yaxes(title_text=unit_label(unit), rangemode="tozero")
+    return _layout(figure, f"{code}: target profiles across councils ({unit_label(unit)})", height=480)

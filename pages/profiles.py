@@ -1,7 +1,7 @@
 """Quarterly profiles: each indicator's Q1-Q4 target profile for a council and year."""
 import streamlit as st
 
-from components.charts import build_quarterly_profiles
+from components.charts import build_code_profiles, build_quarterly_profile
 from components.data import run_query
 from components.ui import council_names, show_chart, sidebar_filters, table_alternative
 from perfdash.profiles import findings_for, page_count, page_of, profile_table, year_options
@@ -34,14 +34,14 @@ pages = page_count(len(indicator_ids))
 page = controls[2].number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, step=1, key="page",
                                 bind="query-params")
 shown = page_of(indicator_ids, int(page))
-st.caption(f"Showing {len(shown)} of {len(indicator_ids)} indicators with a {year_labels[year]} profile.")
+st.caption(f"{names[council]}, {year_labels[year]}: showing {len(shown)} of {len(indicator_ids)} indicators "
+           "with a quarterly profile, in the plan's order.")
 
 grid = st.columns(3)
 for index, indicator_id in enumerate(shown):
     with grid[index % 3].container(border=True):
         one = profiles[profiles["indicator_id"] == indicator_id]
-        show_chart(build_quarterly_profiles(one, title=f"{names[council]} {year_labels[year]}", columns=1),
-                   key=f"profile-{indicator_id}")
+        show_chart(build_quarterly_profile(one), key=f"profile-{indicator_id}")
         for line in findings_for(findings, indicator_id):
             st.caption(line)
 
@@ -55,5 +55,8 @@ code = st.selectbox("National code", options=list(codes["code"]), index=None, ke
                     format_func=lambda c: f"{c} · {codes.set_index('code').loc[c, 'title']}")
 if code:
     across = run_query("profiles_by_code", code=code)
-    st.caption("Only some plans profile targets by quarter; councils without a profile show their annual targets.")
-    st.dataframe(across.drop(columns=["indicator_id", "council_id"]), hide_index=True, key="by-code")
+    st.caption("Only some plans profile targets by quarter; a council without a profile shows its annual "
+               "target as a dotted level.")
+    show_chart(build_code_profiles(across, code), key="by-code")
+    table_alternative(across.drop(columns=["indicator_id", "council_id"]), file_name=f"profiles-{code}.csv",
+                      label=f"{code} targets across councils", key="by-code")

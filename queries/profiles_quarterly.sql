@@ -37,4 +37,5 @@ select
     f.quarter, f.kind, f.value, f.value_text, f.source, f.origin
 from chosen as c
 join (select * from printed union all select * from recorded) as f on f.indicator_id = c.indicator_id
-order by c.code nulls last, c.title, f.kind desc, f.quarter nulls last
+-- The plan's own order: the line each indicator was read from.
+order by try_cast(split_part(c.source, ':', 2) as integer), c.indicator_id, f.kind desc, f.quarter nulls last

@@ -1,7 +1,7 @@
 """The pure figure builders: titles, units, and the data drawn."""
 import pandas as pd
 
-from components.charts import (build_ambition_chart, build_quarterly_profiles, build_shared_comparison,
+from components.charts import (build_ambition_chart, build_quarterly_profile, build_shared_comparison,
                                build_theme_matrix, build_trend_chart)
 from tests.test_components_rules import _series
 
@@ -26,18 +26,19 @@ def _profile_rows(profile):
 
 
 def test_quarterly_profile_draws_the_profile_annual_line_and_labelled_actuals():
-    figure = build_quarterly_profiles(_profile_rows("cumulative"), "NWL 2007/08",
-                                      status_text={("x", 1): "✖ Off target"})
+    figure = build_quarterly_profile(_profile_rows("cumulative"), status_text={1: "✖ Off target"})
     profile, annual, actual = figure.data
     assert list(profile.y) == [30.5, 60.0, 86.8, 98.0] and profile.fill == "tozeroy"
     assert list(annual.y) == [98.0, 98.0] and annual.line.dash == "dash"
     assert list(actual.text) == ["✖ Off target"] and list(actual.y) == [29.0]
-    assert "year to date" in figure.layout.annotations[0].text and "%" in figure.layout.annotations[0].text
+    assert "BV9 · Council tax collected" in figure.layout.title.text
+    assert "year to date" in figure.layout.title.text and "%" in figure.layout.title.text
+    assert figure.layout.yaxis.rangemode == "tozero"
 
 
 def test_profile_types_draw_differently():
-    assert build_quarterly_profiles(_profile_rows("per_quarter"), "t").data[0].type == "bar"
-    assert build_quarterly_profiles(_profile_rows("snapshot"), "t").data[0].line.shape == "hv"
+    assert build_quarterly_profile(_profile_rows("per_quarter")).data[0].type == "bar"
+    assert build_quarterly_profile(_profile_rows("snapshot")).data[0].line.shape == "hv"
 
 
 def test_theme_matrix_prints_each_count():
@@ -69,3 +70,17 @@ def test_ambition_chart_words_each_bar():
     frame = pd.DataFrame({"ambition_percent": [10.0, -5.0, None], "label": ["a", "b", "c"]})
     bar = build_ambition_chart(frame, "Ambition").data[0]
     assert list(bar.y) == ["b", "a"] and list(bar.text) == ["-5.0% accepts decline", "+10.0% stretch"]
+
+
+def test_code_profiles_draw_a_profile_line_or_an_annual_level_per_council():
+    from components.charts import build_code_profiles
+
+    rows = [{"council_name": "NWL", "period": "2007/08", "quarter": q, "value": v, "value_text": str(v),
+             "unit": "days", "source": "n:994"} for q, v in [(1, 2.4), (2, 4.8), (3, 7.2), (4, 9.5)]]
+    rows.append({"council_name": "Leicester", "period": "2003/04", "quarter": None, "value": 10.0,
+                 "value_text": "10", "unit": "days", "source": "l:5"})
+    figure = build_code_profiles(pd.DataFrame(rows), "BV12")
+    by_name = {trace.name: trace for trace in figure.data}
+    assert list(by_name["NWL 2007/08 — quarterly target"].y) == [2.4, 4.8, 7.2, 9.5]
+    assert list(by_name["Leicester 2003/04 — annual target"].y) == [10.0, 10.0]
+    assert "BV12" in figure.layout.title.text and "days" in figure.layout.title.text
