@@ -21,6 +21,11 @@ PAGES = [
             url_path="profiles"),
     st.Page("pages/compare.py", title="Compare councils", icon=":material/compare_arrows:",
             url_path="compare"),
+    st.Page("pages/priorities.py", title="Priorities", icon=":material/format_list_numbered:",
+            url_path="priorities"),
+    st.Page("pages/actions.py", title="Actions and milestones", icon=":material/checklist:", url_path="actions"),
+    st.Page("pages/explore.py", title="Explore and SQL", icon=":material/table_view:", url_path="explore"),
+    st.Page("pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
 ]
 
 page = st.navigation(PAGES)
