@@ -35,6 +35,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sql(args: argparse.Namespace) -> int:
+    import sys
+
+    from perfdash.sql_console import DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_S, ConsoleError, QueryRefused, SqlConsole
+
+    row_limit = DEFAULT_ROW_LIMIT if args.limit is None else args.limit
+    timeout_s = DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout
+    if row_limit < 1 or timeout_s <= 0:
+        print("--limit must be at least 1 and --timeout more than 0", file=sys.stderr)
+        return 2
+    try:
+        with SqlConsole(Path(args.extracts) if args.extracts else None, row_limit=row_limit,
+                        timeout_s=timeout_s) as console:
+            result = console.run(args.query)
+    except QueryRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    except ConsoleError as error:
+        print(error, file=sys.stderr)
+        return 1
+    frame = result.dataframe
+    if frame.empty:
+        print("  ".join(str(name) for name in frame.columns))
+    else:
+        print(frame.to_string(index=False, na_rep="NULL", max_colwidth=60))
+    print(result.summary())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="manage.py", description="Council performance dashboard tools.")
     commands = root.add_subparsers(dest="command", required=True)
@@ -44,6 +73,12 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the extracts against the data contract")
     check.add_argument("--extracts", help="folder to check (default: the configured extracts folder)")
     check.set_defaults(handler=cmd_check)
+    sql = commands.add_parser("sql", help="run one read-only SELECT query against the extracts")
+    sql.add_argument("query", help='the SELECT query, in quotes: "select * from councils"')
+    sql.add_argument("--extracts", help="folder to load (default: the configured extracts folder)")
+    sql.add_argument("--limit", type=int, help="most rows to print (default: 5000)")
+    sql.add_argument("--timeout", type=float, help="seconds before the query is stopped (default: 5)")
+    sql.set_defaults(handler=cmd_sql)
     return root
 
 
