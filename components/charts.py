@@ -79,8 +79,8 @@ def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figu
     figure.update_xaxes(title_text="Financial year", tickmode="array", tickvals=years,
                         ticktext=[f"{y}/{(y + 1) % 100:02d}" for y in years])
     figure.update_yaxes(title_text=unit_text)
-    default_title = f"Trend ({unit_text})"
-    return _layout(figure, title or default_title)
+    figure.update_layout(showlegend=True)
+    return _layout(figure, title or f"Trend ({unit_text})")
 
 
 def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.BaseTraceType:

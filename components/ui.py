@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import run_query
+from components.url_state import url_multiselect, url_selectbox, url_text_input
 
 
 @dataclass(frozen=True)
@@ -31,15 +32,12 @@ def sidebar_filters(search: bool = False) -> Filters:
     themes = sorted(options.loc[options["kind"] == "theme", "value"].unique())
     with st.sidebar:
         st.header("Filters")
-        chosen = st.multiselect("Councils", options=list(names), format_func=names.get, key="council",
-                                bind="query-params", placeholder="All councils",
-                                help="Leave empty to include every council.")
-        theme = st.selectbox("Common theme", options=themes, index=None, key="theme", bind="query-params",
-                             placeholder="All themes")
+        chosen = url_multiselect("Councils", options=list(names), key="council", format_func=names.get,
+                                 placeholder="All councils", help="Leave empty to include every council.")
+        theme = url_selectbox("Common theme", options=themes, key="theme", placeholder="All themes")
         text = ""
         if search:
-            text = st.text_input("Find an indicator by code or title", key="q", bind="query-params",
-                                 placeholder="e.g. BV9 or sickness")
+            text = url_text_input("Find an indicator by code or title", key="q", placeholder="e.g. BV9 or sickness")
     return Filters(councils=chosen or list(names), theme=theme, search=(text or "").strip())
 
 

@@ -14,11 +14,10 @@ matrix_tab, shared_tab, ambition_tab, tier_tab = st.tabs(
     bind="query-params")
 
 with matrix_tab:
-    measure = st.segmented_control("Count", options=["total", "priorities", "indicators", "actions"],
-                                   default="total", key="measure", bind="query-params",
-                                   format_func=str.capitalize)
+    measure = st.segmented_control("Count", options=["Total", "Priorities", "Indicators", "Actions"],
+                                   default="Total", key="measure", bind="query-params")
     matrix = run_query("compare_theme_matrix", councils=filters.councils)
-    show_chart(build_theme_matrix(matrix, measure or "total"), key="matrix")
+    show_chart(build_theme_matrix(matrix, (measure or "Total").lower()), key="matrix")
     table_alternative(matrix, file_name="theme-matrix.csv", label="theme matrix", key="matrix")
 
 with shared_tab:

@@ -4,6 +4,7 @@ import streamlit as st
 from components.charts import build_code_profiles, build_quarterly_profile
 from components.data import run_query
 from components.ui import council_names, show_chart, sidebar_filters, table_alternative
+from components.url_state import url_number_input, url_selectbox
 from perfdash.profiles import findings_for, page_count, page_of, profile_table, year_options
 
 filters = sidebar_filters(search=True)
@@ -18,11 +19,12 @@ if years.empty:
     st.stop()
 names = council_names()
 controls = st.columns(3)
-council = controls[0].selectbox("Council", options=list(dict.fromkeys(years["council_id"])), format_func=names.get,
-                                key="pc", bind="query-params")
+councils = list(dict.fromkeys(years["council_id"]))
+council = url_selectbox("Council", options=councils, key="pc", container=controls[0], default=councils[0],
+                        format_func=names.get)
 year_labels = year_options(years, council)
-year = controls[1].selectbox("Financial year", options=list(year_labels), format_func=year_labels.get,
-                             key="year", bind="query-params")
+year = url_selectbox("Financial year", options=list(year_labels), key="year", container=controls[1],
+                     default=list(year_labels)[-1], format_func=year_labels.get)
 
 profiles = run_query("profiles_quarterly", council=council, year=year, theme=filters.theme, search=filters.search)
 if profiles.empty:
@@ -31,9 +33,9 @@ if profiles.empty:
 findings = run_query("profiles_findings", council=council)
 indicator_ids = list(dict.fromkeys(profiles["indicator_id"]))
 pages = page_count(len(indicator_ids))
-page = controls[2].number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, step=1, key="page",
-                                bind="query-params")
-shown = page_of(indicator_ids, int(page))
+page = url_number_input(f"Page (of {pages})", key="page", min_value=1, max_value=pages, container=controls[2],
+                        value=1, step=1)
+shown = page_of(indicator_ids, page)
 st.caption(f"{names[council]}, {year_labels[year]}: showing {len(shown)} of {len(indicator_ids)} indicators "
            "with a quarterly profile, in the plan's order.")
 
@@ -50,9 +52,9 @@ table_alternative(profile_table(profiles).drop(columns=["indicator_id"]), file_n
 
 st.subheader("The same national code across councils")
 codes = run_query("profiles_codes")
-code = st.selectbox("National code", options=list(codes["code"]), index=None, key="pcode", bind="query-params",
-                    placeholder="Choose a code, e.g. BV12",
-                    format_func=lambda c: f"{c} · {codes.set_index('code').loc[c, 'title']}")
+code_titles = dict(zip(codes["code"], codes["title"]))
+code = url_selectbox("National code", options=list(code_titles), key="pcode", placeholder="Choose a code, e.g. BV12",
+                     format_func=lambda c: f"{c} · {code_titles[c]}")
 if code:
     across = run_query("profiles_by_code", code=code)
     st.caption("Only some plans profile targets by quarter; a council without a profile shows its annual "

@@ -4,6 +4,7 @@ import streamlit as st
 from components.charts import build_trend_chart
 from components.data import run_query
 from components.ui import show_chart, sidebar_filters, table_alternative
+from components.url_state import url_multiselect, url_selectbox
 from perfdash.performance import unit_label
 from perfdash.trends import direction_summary, series_table
 
@@ -18,15 +19,14 @@ shared = run_query("trends_shared_codes")
 labels = {row.indicator_id: f"{row.council_name} · {row.code + ' · ' if isinstance(row.code, str) else ''}{row.title}"
           for row in options.itertuples()}
 
-overlay = st.selectbox("Overlay a national code across councils", options=list(shared["code"]), index=None,
-                       key="code", bind="query-params", placeholder="No overlay",
-                       format_func=lambda code: f"{code} · {shared.set_index('code').loc[code, 'title']}")
+shared_titles = dict(zip(shared["code"], shared["title"]))
+overlay = url_selectbox("Overlay a national code across councils", options=list(shared_titles), key="code",
+                        placeholder="No overlay", format_func=lambda code: f"{code} · {shared_titles[code]}")
 if overlay:
     chosen = list(shared.set_index("code").loc[overlay, "indicator_ids"])
 else:
-    chosen = st.multiselect("Indicators", options=list(labels), format_func=labels.get, key="ind",
-                            bind="query-params", default=list(labels)[:1],
-                            placeholder="Choose one or more indicators")
+    chosen = url_multiselect("Indicators", options=list(labels), key="ind", format_func=labels.get,
+                             default=list(labels)[:1], placeholder="Choose one or more indicators")
 
 if not chosen:
     st.info("No indicator matches these filters. Clear the search or choose another council or theme.")

@@ -13,6 +13,7 @@ with chosen as (
           $search = ''
           or i.title ilike '%' || $search || '%'
           or coalesce(i.code, '') ilike '%' || $search || '%'
+          or coalesce(i.ref, '') ilike '%' || $search || '%'
       )
       and exists (
           select 1 from indicator_values as q

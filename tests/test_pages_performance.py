@@ -1,13 +1,13 @@
 """AppTest for each performance page, on the committed extracts."""
 import pytest
 
-from tests.pages_helpers import assert_drawn_cleanly, chart_specs, run_page, trace_values
+from tests.pages_helpers import assert_drawn_cleanly, chart_specs, run_page, table_with, trace_values
 
 
 def test_overview_lists_every_council_with_its_holdings(committed_tables):
     app = run_page("pages/overview.py")
     assert_drawn_cleanly(app)
-    coverage = app.dataframe(key="coverage").value
+    coverage = table_with(app, "Years covered")
     assert set(coverage["Council"]) == {row["name"] for row in committed_tables["councils"]}
     nwl = coverage[coverage["Council"] == "North West Leicestershire District Council"].iloc[0]
     indicators = sum(r["council_id"] == "nw-leicestershire" for r in committed_tables["indicators"])
@@ -18,7 +18,7 @@ def test_overview_lists_every_council_with_its_holdings(committed_tables):
 def test_overview_follows_the_council_filter_in_the_url():
     app = run_page("pages/overview.py", council="melton")
     assert_drawn_cleanly(app)
-    assert app.dataframe(key="coverage").value["Council"].tolist() == ["Melton Borough Council"]
+    assert table_with(app, "Years covered")["Council"].tolist() == ["Melton Borough Council"]
 
 
 def test_quarterly_profile_of_bv9_holds_the_plan_figures():
@@ -39,17 +39,23 @@ def test_quarterly_profiles_show_findings_beside_the_profile():
     assert "above the annual target" in captions
 
 
-def test_trends_draw_bv12_for_each_council_that_prints_it(committed_tables):
-    app = run_page("pages/trends.py", code="BV12")
+def test_trends_overlay_a_shared_code_for_each_council_that_prints_it(committed_tables):
+    """BV64 (empty homes brought back into use) has figures for Leicester and NW Leicestershire."""
+    app = run_page("pages/trends.py", code="BV64")
     assert_drawn_cleanly(app)
-    specs = chart_specs(app)
-    names = [trace["name"] for spec in specs for trace in spec["data"]]
-    councils = {r["council_id"] for r in committed_tables["indicators"] if r["code"] == "BV12"}
-    assert len(councils) >= 2
-    assert any("North West Leicestershire" in name and "Actual" in name for name in names)
-    direction = app.dataframe(key="direction").value
-    assert set(direction["Polarity"]) == {"Lower is better"}
+    names = [trace["name"] for spec in chart_specs(app) for trace in spec["data"]]
+    assert any(name.startswith("North West Leicestershire District Council · BV64") for name in names)
+    assert any(name.startswith("Leicester City Council · BV64") for name in names)
+    direction = table_with(app, "Direction of travel")
+    assert set(direction["Polarity"]) == {"Higher is better"}
     assert direction["Direction of travel"].str.contains("Improving|Worsening|No change|Not comparable").all()
+
+
+def test_direction_of_travel_reads_polarity_for_sickness_absence():
+    app = run_page("pages/trends.py", ind="nwl-delivery-2007:BV12")
+    assert_drawn_cleanly(app)
+    direction = table_with(app, "Direction of travel").iloc[0]
+    assert direction["Polarity"] == "Lower is better" and direction["Latest actual"].startswith("11.07 days")
 
 
 def test_trends_table_cites_the_source_line_of_each_figure():
@@ -59,7 +65,7 @@ def test_trends_table_cites_the_source_line_of_each_figure():
     actual = next(t for t in spec["data"] if t["name"].endswith("Actual"))
     assert 94.09 in trace_values(actual)
     assert "nw-leicestershire_council-delivery-plan_2007-10.txt:992" in " ".join(actual["hovertext"])
-    table = app.dataframe(key="trend-percent-table").value
+    table = table_with(app, "Source line")
     assert table["Source line"].str.endswith(":992").all()
 
 
@@ -74,9 +80,9 @@ def test_compare_page_prints_counts_and_verdicts():
     assert_drawn_cleanly(app)
     matrix = chart_specs(app)[0]
     assert matrix["data"][0]["type"] == "heatmap" and matrix["data"][0]["texttemplate"] == "%{text}"
-    shared = app.dataframe(key="shared-table").value
+    shared = table_with(app, "against_other_councils")
     assert "BV12" in set(shared["code"])
     assert set(shared["against_other_councils"]) <= {"Better than the others", "Worse than the others", "Mixed",
                                                       "Not comparable"}
-    tiers = app.dataframe(key="tier-table").value
+    tiers = table_with(app, "examples")
     assert set(tiers["council_id"]) == {"leicestershire", "nw-leicestershire", "melton"}

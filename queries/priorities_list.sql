@@ -1,0 +1,32 @@
+-- Council priorities in each plan's own order, with the plan that states them.
+-- Parameters: $councils (list of council_id), $theme (common theme or NULL).
+-- Returns: priority_id, ref, council_id, council_name, plan_id, plan_title, plan_start_year, rank, title,
+--          timeframe, theme, common_theme, source, source_line
+with numbered as (
+    select
+        p.*,
+        split_part(p.priority_id, ':', 2) as ref,
+        try_cast(split_part(p.source, ':', -1) as integer) as source_line
+    from priorities as p
+)
+select
+    n.priority_id,
+    n.ref,
+    n.council_id,
+    c.name as council_name,
+    n.plan_id,
+    pl.title as plan_title,
+    pl.start_year as plan_start_year,
+    n.rank,
+    n.title,
+    n.timeframe,
+    n.theme,
+    n.common_theme,
+    n.source,
+    n.source_line
+from numbered as n
+join councils as c on c.council_id = n.council_id
+join plans as pl on pl.plan_id = n.plan_id
+where list_contains($councils, n.council_id)
+  and ($theme::varchar is null or n.common_theme = $theme)
+order by c.name, pl.start_year, n.plan_id, n.source_line, n.priority_id

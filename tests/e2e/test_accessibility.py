@@ -1,0 +1,34 @@
+"""Automated axe checks of every page against WCAG 2.2 AA. No serious or critical violation may
+come from our content; any from the framework must be listed in docs/ACCESSIBILITY.md."""
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = ["overview", "trends", "profiles", "compare", "priorities", "actions", "explore", "sources"]
+STATEMENT = Path(__file__).resolve().parents[2] / "docs" / "ACCESSIBILITY.md"
+
+
+def framework_exceptions() -> set[str]:
+    """Rule ids the accessibility statement lists as coming from Streamlit itself."""
+    lines = STATEMENT.read_text(encoding="utf-8").splitlines()
+    return {line.split("`")[1] for line in lines if line.startswith("| `") and "framework" in line.lower()}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_violation(page, app_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{app_url}/{path}")
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    allowed = framework_exceptions()
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical") and v["id"] not in allowed]
+    assert serious == [], serious
