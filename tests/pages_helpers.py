@@ -38,3 +38,12 @@ def trace_values(trace: dict, axis: str = "y") -> list:
     if isinstance(values, dict) and "bdata" in values:
         return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
     return list(values or [])
+
+
+def table_with(app: AppTest, column: str):
+    """The first data frame on the page that has `column` (AppTest does not expose data frame keys)."""
+    for frame in app.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with a {column!r} column; tables have "
+                         f"{[list(f.value.columns) for f in app.dataframe]}")
