@@ -26,5 +26,18 @@ def _freeze(value):
 def run_query(name: str, **params) -> pd.DataFrame:
     """Rows of queries/<name>.sql for the given bound parameters. Lists bind as DuckDB lists."""
     frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-    result = _cached_query(str(paths.extracts_dir()), queries.load_sql(name), frozen)
-    return result.copy()
+    return _cached_query(str(paths.extracts_dir()), queries.load_sql(name), frozen).copy()
+
+
+def run_table_query(name: str, table: str, **params) -> pd.DataFrame:
+    """Like run_query, for a query over an extract table chosen from the contract's allow-list."""
+    frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
+    return _cached_query(str(paths.extracts_dir()), queries.load_table_sql(name, table), frozen).copy()
+
+
+@st.cache_resource(max_entries=2)
+def sql_console(extracts_dir: str | None = None):
+    """The read-only console: its own locked-down in-memory database, loaded once."""
+    from perfdash.sql_console import SqlConsole
+
+    return SqlConsole(extracts_dir or str(paths.extracts_dir()))

@@ -24,8 +24,9 @@ def council_names() -> dict[str, str]:
     return dict(zip(councils["value"], councils["label"]))
 
 
-def sidebar_filters(search: bool = False) -> Filters:
-    """The one sidebar: councils, common theme and, where relevant, an indicator search.
+def sidebar_filters(search: bool = False, theme: bool = True) -> Filters:
+    """The one sidebar: councils, common theme (where the page's data has themes) and, where
+    relevant, an indicator search.
     Each widget is bound to the URL, so a filtered view can be shared by link."""
     options = run_query("filters_options")
     names = council_names()
@@ -34,11 +35,12 @@ def sidebar_filters(search: bool = False) -> Filters:
         st.header("Filters")
         chosen = url_multiselect("Councils", options=list(names), key="council", format_func=names.get,
                                  placeholder="All councils", help="Leave empty to include every council.")
-        theme = url_selectbox("Common theme", options=themes, key="theme", placeholder="All themes")
+        chosen_theme = url_selectbox("Common theme", options=themes, key="theme", placeholder="All themes") \
+            if theme else None
         text = ""
         if search:
             text = url_text_input("Find an indicator by code or title", key="q", placeholder="e.g. BV9 or sickness")
-    return Filters(councils=chosen or list(names), theme=theme, search=(text or "").strip())
+    return Filters(councils=chosen or list(names), theme=chosen_theme, search=(text or "").strip())
 
 
 def source_link(source: str | None) -> str:

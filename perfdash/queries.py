@@ -37,6 +37,14 @@ def load_sql(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def load_table_sql(name: str, table: str) -> str:
+    """A query over one extract table: the table name must be one of the contract's tables
+    (an allow-list), so no user text ever becomes SQL."""
+    if table not in TABLES:
+        raise QueryNotFound(f"{table!r} is not one of the extract tables")
+    return load_sql(name).replace("__table__", table)
+
+
 def open_database(extracts_dir: Path | str) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with a view over each extract's Parquet file."""
     folder = Path(extracts_dir)

@@ -1,0 +1,34 @@
+"""The Explore page in real Chromium: browse by URL, and a console query."""
+import pytest
+
+from tests.e2e.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def test_browse_view_restores_from_the_url(page, app_url):
+    page.goto(f"{app_url}/explore?table=priorities&council=nw-leicestershire")
+    wait_for_app(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("9 of 9 matching rows").count() == 1
+    screenshot(page, "explore-browse")
+
+
+def test_console_query_runs_and_a_refusal_is_explained(page, app_url):
+    page.goto(f"{app_url}/explore")
+    wait_for_app(page)
+    page.get_by_role("tab", name="SQL console").click()
+    editor = page.get_by_role("textbox", name="SQL", exact=True)
+    editor.fill("select count(*) as indicators from indicators where council_id = 'nw-leicestershire'")
+    page.get_by_role("button", name="Run query").click()
+    wait_for_app(page)
+    page.get_by_text("(1 row)").wait_for()
+    screenshot(page, "explore-console")
+
+    editor.fill("COPY indicators TO '/tmp/x.csv'")
+    page.get_by_role("button", name="Run query").click()
+    wait_for_app(page)
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    alert.wait_for()
+    assert "COPY" in alert.inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
