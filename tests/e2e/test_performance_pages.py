@@ -81,3 +81,23 @@ def test_compare_tab_is_kept_in_the_url(page, app_url):
     shared = page.context.new_page()
     open_page(shared, page.url)
     assert shared.get_by_role("tab", name="Shared indicators").get_attribute("aria-selected") == "true"
+
+
+def test_a_deep_link_on_a_fresh_server_gets_the_full_app(browser):
+    """The first visit to a fresh server may be a shared link to a page: it must still get the
+    app's navigation and wide layout, not the bare page script."""
+    from tests.e2e.conftest import start_app
+
+    process, url = start_app()
+    try:
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        fresh = context.new_page()
+        open_page(fresh, f"{url}/trends")
+        navigation = fresh.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Quarterly profiles" in navigation and "Compare councils" in navigation
+        assert fresh.locator('[data-testid="stMainBlockContainer"]').bounding_box()["width"] > 1000
+        fresh.locator(PLOT).first.wait_for(state="visible")
+        context.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
