@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.data import run_query
 from components.ui import council_names, kpi_card, show_chart, sidebar_filters, source_link, table_alternative
+from components.url_state import url_selectbox
 from components.workshop_charts import build_rank_slope
 from perfdash import priorities as pr
 from perfdash import workshop as ws
@@ -66,8 +67,8 @@ with listing_tab:
     st.subheader("What serves one priority")
     labels = {p: f"{names[c]} · {r} · {t}" for p, c, r, t in
               zip(shown["priority_id"], shown["council_id"], shown["ref"], shown["title"])}
-    chosen = st.selectbox("Priority", options=list(labels), format_func=labels.get, key="p",
-                          bind="query-params", index=None, placeholder="Choose a priority")
+    chosen = url_selectbox("Priority", options=list(labels), key="p", format_func=labels.get,
+                           placeholder="Choose a priority")
     if chosen:
         row = table.set_index("priority_id").loc[chosen]
         rank = f"rank {int(row['rank'])} in the plan" if row["ranked_by_plan"] else "not ranked by the plan"
@@ -89,8 +90,8 @@ with workshop_tab:
                 "The workshop order is the weighted average score, highest first; equal scores keep the "
                 "plan's own order. Save the scenario to YAML and upload it again to carry on later.")
     with_priorities = [c for c in everyone if c in set(table["council_id"])]
-    council = st.selectbox("Council for the workshop", options=with_priorities, format_func=names.get, key="wc",
-                           bind="query-params")
+    council = url_selectbox("Council for the workshop", options=with_priorities, key="wc",
+                            default=with_priorities[0], format_func=names.get)
     rows = pr.workshop_rows(table, council)
     known = {c: set(table.loc[table["council_id"] == c, "priority_id"]) for c in with_priorities}
     base = st.session_state.get("ws_base")
@@ -106,7 +107,8 @@ with workshop_tab:
             st.session_state["ws_upload_result"] = (upload.name, problems)
 
     st.file_uploader("Restore a saved scenario (YAML)", type=["yaml", "yml"], key="ws_upload", on_change=_restore,
-                     args=(known,), help=f"A file saved from this page, at most {ws.MAX_SCENARIO_BYTES // 1024} KB.")
+                     args=(known,), max_upload_size=1,
+                     help=f"A file saved from this page, at most {ws.MAX_SCENARIO_BYTES // 1024} KB.")
     result = st.session_state.get("ws_upload_result")
     if result and result[1]:
         st.error(f"The scenario in {result[0]} was not restored, and nothing has changed. Problems found:\n\n"
@@ -147,7 +149,7 @@ with workshop_tab:
             ws.scores_table(base, rows), key=f"ws_scores_{version}", hide_index=True,
             disabled=["priority_id", "ref", "title", "plan_rank"],
             column_order=["ref", "title", "plan_rank", *base.criteria],
-            column_config={"ref": "Ref", "title": st.column_config.TextColumn("Priority", width="large"),
+            column_config={"ref": "Ref", "title": st.column_config.TextColumn("Priority", width="medium"),
                            "plan_rank": "Plan rank" if rows["ranked_by_plan"].any() else "Plan order",
                            **score_config})
 
