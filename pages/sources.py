@@ -4,8 +4,8 @@ import streamlit as st
 
 from components.data import run_query
 from perfdash.contract import FINDING_CATEGORIES, SEVERITIES
-from perfdash.sources import (SOURCE_URL_TEXT, SourceUnavailable, citation_counts, citing_rows, findings_table,
-                              line_window, read_lines, render_lines)
+from perfdash.sources import (SOURCE_URL_TEXT, SourceUnavailable, citation_counts, cited_lines, citing_rows,
+                              findings_table, line_window, read_lines, render_lines)
 
 st.title("Sources")
 documents = run_query("sources_documents")
@@ -39,8 +39,7 @@ with document_tab:
                "Lines marked “▶ used” feed the extracts; “⚑ finding” marks a data-quality finding; "
                "“◆ cited line” is the line you opened.")
     citations = run_query("sources_citations", file=file)
-    used = set(citations.loc[citations["extract"] != "Data-quality finding", "line"])
-    flagged = set(citations.loc[citations["extract"] == "Data-quality finding", "line"])
+    used, flagged = cited_lines(citations)
     focus = int(line) if line is not None else None
     if focus is not None and focus > len(lines):
         st.warning(f"This document has {len(lines):,} lines, so there is no line {focus:,}. "
@@ -80,4 +79,5 @@ with findings_tab:
     else:
         st.dataframe(findings_table(findings), hide_index=True, key="findings", row_height=60,
                      column_config={"Source line": st.column_config.LinkColumn(
-                         "Source line", display_text=SOURCE_URL_TEXT, help="Opens the line in its document")})
+                         "Source line", display_text=SOURCE_URL_TEXT, help="Opens the line in its document"),
+                         "Finding": st.column_config.TextColumn(width="large")})
