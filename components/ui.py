@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from components.data import run_query
 from components.url_state import url_multiselect, url_selectbox, url_text_input
+from perfdash.sources import markdown_source_link, source_url
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,16 @@ def sidebar_filters(search: bool = False, theme: bool = True) -> Filters:
 
 def source_link(source: str | None) -> str:
     """A Markdown link that opens the cited line on the Sources page."""
-    if not source or ":" not in source:
-        return "source not recorded"
-    file, line = source.rsplit(":", 1)
-    return f"[{source}](sources?file={quote(file)}&line={line}#L{line})"
+    return markdown_source_link(source)
+
+
+def with_source_links(frame: pd.DataFrame, source_column: str = "Source line") -> pd.DataFrame:
+    """The frame with a "Show source" link beside its citations, for st.dataframe."""
+    return frame.assign(**{"Show source": frame[source_column].map(source_url)})
+
+
+SOURCE_LINK_CONFIG = {"Show source": st.column_config.LinkColumn(
+    "Show source", display_text="Show source", help="Opens the cited line on the Sources page")}
 
 
 def kpi_card(column, label: str, value: str, help_text: str) -> None:

@@ -3,7 +3,8 @@ import streamlit as st
 
 from components.charts import build_code_profiles, build_quarterly_profile
 from components.data import run_query
-from components.ui import council_names, show_chart, sidebar_filters, table_alternative
+from components.ui import (SOURCE_LINK_CONFIG, council_names, show_chart, sidebar_filters, table_alternative,
+                           with_source_links)
 from components.url_state import url_number_input, url_selectbox
 from perfdash.profiles import findings_for, page_count, page_of, profile_table, year_options
 
@@ -47,8 +48,9 @@ for index, indicator_id in enumerate(shown):
         for line in findings_for(findings, indicator_id):
             st.caption(line)
 
-table_alternative(profile_table(profiles).drop(columns=["indicator_id"]), file_name=f"profiles-{council}-{year}.csv",
-                  label="every profile on this page's filters", key="profiles")
+table_alternative(with_source_links(profile_table(profiles).drop(columns=["indicator_id"])),
+                  file_name=f"profiles-{council}-{year}.csv", label="every profile on this page's filters",
+                  key="profiles", column_config=SOURCE_LINK_CONFIG)
 
 st.subheader("The same national code across councils")
 codes = run_query("profiles_codes")

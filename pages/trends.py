@@ -3,7 +3,7 @@ import streamlit as st
 
 from components.charts import build_trend_chart
 from components.data import run_query
-from components.ui import show_chart, sidebar_filters, table_alternative
+from components.ui import SOURCE_LINK_CONFIG, show_chart, sidebar_filters, table_alternative, with_source_links
 from components.url_state import url_multiselect, url_selectbox
 from perfdash.performance import unit_label
 from perfdash.trends import direction_summary, series_table
@@ -40,5 +40,5 @@ for unit, group in series.groupby("unit", sort=True):
     names = ", ".join(sorted(group["code"].dropna().unique())) or group["title"].iloc[0][:60]
     figure = build_trend_chart(group, title=f"{names}: actuals and targets by financial year ({unit_label(unit)})")
     show_chart(figure, key=f"trend-{unit}")
-    table_alternative(series_table(group), file_name=f"trend-{unit}.csv", label=f"figures in {unit_label(unit)}",
-                      key=f"trend-{unit}")
+    table_alternative(with_source_links(series_table(group)), file_name=f"trend-{unit}.csv",
+                      label=f"figures in {unit_label(unit)}", key=f"trend-{unit}", column_config=SOURCE_LINK_CONFIG)

@@ -86,3 +86,11 @@ def test_compare_page_prints_counts_and_verdicts():
                                                       "Not comparable"}
     tiers = table_with(app, "examples")
     assert set(tiers["council_id"]) == {"leicestershire", "nw-leicestershire", "melton"}
+
+
+def test_trend_and_profile_tables_link_each_figure_to_its_line():
+    trends = run_page("pages/trends.py", ind="nwl-delivery-2007:BV9")
+    links = table_with(trends, "Show source")["Show source"]
+    assert links.str.startswith("sources?file=nw-leicestershire_council-delivery-plan_2007-10.txt&line=992").all()
+    profiles = run_page("pages/profiles.py", pc="nw-leicestershire", q="BV9")
+    assert table_with(profiles, "Show source")["Show source"].str.contains("&line=992").any()
