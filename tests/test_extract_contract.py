@@ -35,7 +35,7 @@ def test_every_plan_has_rows(committed_tables):
     assert plans_with_rows == {row["plan_id"] for row in committed_tables["plans"]}
 
 
-def test_units_come_from_the_vocabulary_and_codes_are_normalised(committed_tables):
+def test_codes_are_normalised(committed_tables):
     for row in committed_tables["indicators"]:
         code = row["code"]
         assert code is None or (" " not in code and "(" not in code), row
