@@ -79,7 +79,16 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--limit", type=int, help="most rows to print (default: 5000)")
     sql.add_argument("--timeout", type=float, help="seconds before the query is stopped (default: 5)")
     sql.set_defaults(handler=cmd_sql)
+    for register in _command_groups():
+        register(commands)
     return root
+
+
+def _command_groups():
+    """Commands defined beside the feature they serve, one module per group."""
+    from perfdash import cli_bench, cli_cycle, cli_editors
+
+    return (cli_cycle.register, cli_editors.register, cli_bench.register)
 
 
 def main(argv: list[str] | None = None) -> int:

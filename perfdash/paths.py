@@ -18,3 +18,34 @@ def extracts_dir() -> Path:
     """The extracts folder: $PERFDASH_EXTRACTS_DIR if set, else data/extracts."""
     configured = os.environ.get(EXTRACTS_ENV_VAR)
     return Path(configured) if configured else DEFAULT_EXTRACTS_DIR
+
+STORE_DIR = DATA_DIR / "store"
+STORE_ENV_VAR = "PERFDASH_STORE"
+DEMO_STORE_ENV_VAR = "PERFDASH_DEMO_STORE"
+EDITORS_ENV_VAR = "PERFDASH_EDITORS"
+RAG_RULES_ENV_VAR = "PERFDASH_RAG_RULES"
+DEFAULT_RAG_RULES_FILE = DATA_DIR / "config" / "rag.yaml"
+
+
+def store_path() -> Path:
+    """The actuals store: $PERFDASH_STORE if set, else data/store/actuals.duckdb."""
+    configured = os.environ.get(STORE_ENV_VAR)
+    return Path(configured) if configured else STORE_DIR / "actuals.duckdb"
+
+
+def demo_store_path() -> Path:
+    """The demonstration store, kept apart from real outturns."""
+    configured = os.environ.get(DEMO_STORE_ENV_VAR)
+    return Path(configured) if configured else STORE_DIR / "demo-actuals.duckdb"
+
+
+def editors_file() -> Path:
+    """Local editors (salted password hashes): $PERFDASH_EDITORS, else data/store/editors.yaml."""
+    configured = os.environ.get(EDITORS_ENV_VAR)
+    return Path(configured) if configured else STORE_DIR / "editors.yaml"
+
+
+def rag_rules_file() -> Path:
+    """RAG tolerances: $PERFDASH_RAG_RULES, else data/config/rag.yaml."""
+    configured = os.environ.get(RAG_RULES_ENV_VAR)
+    return Path(configured) if configured else DEFAULT_RAG_RULES_FILE
