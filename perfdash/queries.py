@@ -45,8 +45,10 @@ def load_table_sql(name: str, table: str) -> str:
     return load_sql(name).replace("__table__", table)
 
 
-def open_database(extracts_dir: Path | str) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with a view over each extract's Parquet file."""
+def open_database(extracts_dir: Path | str, recorded_actuals: pd.DataFrame | None = None
+                  ) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with a view over each extract's Parquet file, and a recorded_actuals
+    table holding a copy of the actuals store's latest outturns (empty without a store)."""
     folder = Path(extracts_dir)
     missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
     if missing:
@@ -57,7 +59,12 @@ def open_database(extracts_dir: Path | str) -> duckdb.DuckDBPyConnection:
     for name in TABLES:
         # The relation API names the file without building SQL text from it.
         connection.read_parquet(str(folder / f"{name}.parquet")).create_view(name)
-    connection.execute(load_sql("setup_recorded_actuals_empty"))
+    if recorded_actuals is None or recorded_actuals.empty:
+        connection.execute(load_sql("setup_recorded_actuals_empty"))
+    else:
+        connection.register("store_latest_rows", recorded_actuals)
+        connection.execute(load_sql("setup_recorded_actuals"))
+        connection.unregister("store_latest_rows")
     return connection
 
 
