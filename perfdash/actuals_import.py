@@ -1,0 +1,459 @@
+"""Reading and checking a file of quarterly outturns (CSV or Excel) before anything is recorded.
+
+The file has a header row and one row per outturn:
+
+| column       | what goes in it                                                                    |
+|--------------|------------------------------------------------------------------------------------|
+| `council_id` | leicester, leicestershire, nw-leicestershire or melton                             |
+| `indicator`  | the national code (BV9), the printed ref ("BV 109(a)") or the full indicator_id    |
+| `year`       | the financial year, e.g. 2007/08 (2007-08 and 2007/2008 are read the same)          |
+| `quarter`    | 1-4 or Q1-Q4                                                                       |
+| `value`      | the figure for that quarter alone: 98.0%, 1,089,000, 2.4 days; Yes/No for yes/no   |
+| `comment`    | optional                                                                           |
+
+Header names are matched ignoring case and surrounding spaces; other columns (the template's
+title, unit, polarity, basis and target) are ignored. Blank rows are skipped. Rows are numbered as
+a spreadsheet shows them: the header is row 1, the first data row is row 2.
+
+Checks, all run on every row so that one upload reports every problem at once:
+- the council is known, and the indicator is one of that council's: an exact indicator_id, else
+  a unique match on the normalised code or ref ("BV 109(a)" = "BV109a"); several matches are an
+  error that names them;
+- the year is a financial year, and the indicator's plan printed a quarterly target profile for
+  it (outturns are only taken where there is a profile to measure them against);
+- the quarter is 1-4;
+- the value is a number (or Yes/No, case ignored, for a yes/no indicator: Yes=1, No=0);
+- a percentage lies in 0-100, except for an indicator that measures a change (the word "change"
+  in its title, e.g. BV84b "Percentage change from the previous year ...", BV184b), which may be
+  negative or above 100;
+- no council, indicator, year and quarter appears twice in the file.
+
+Excel details: the first sheet is read; a cell formatted as a percentage (0.98 shown as 98%) is
+read as 98%; a leading apostrophe (Excel's text marker, which our own downloads add in front of
+"-1.8%") is dropped.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from perfdash.extract.values import normalise_code, parse_number, period_label
+
+REQUIRED_COLUMNS = ("council_id", "indicator", "year", "quarter", "value")
+COMMENT_COLUMN = "comment"
+ROW_COLUMN = "_row"
+READY = "✔ Ready"
+LEFT_BLANK = "– Left blank: not recorded"
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_NOT_TABLES = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
+               b"\xd0\xcf\x11\xe0": "an old-style Excel (.xls) workbook; save it as .xlsx or CSV"}
+_FINANCIAL_YEAR = re.compile(r"^((?:19|20)\d{2})\s*[/\-–]\s*(\d{2}|\d{4})$")
+_QUARTER = re.compile(r"^q?\s*(\d+)(?:\.0+)?$", re.I)
+_CHANGE = re.compile(r"\bchange\b", re.I)
+
+
+class UnreadableTable(ValueError):
+    """The upload is not a table of outturns we can read; the message says why in plain words."""
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+def read_table(data: bytes, filename: str) -> pd.DataFrame:
+    """The file's data rows, every cell as text, plus a `_row` column with the spreadsheet row number.
+    Headers come back trimmed and lower-cased. Raises UnreadableTable."""
+    name = Path(filename or "the file").name
+    if not data or not data.strip():
+        raise UnreadableTable(f"{name} is empty")
+    suffix = Path(name).suffix.lower()
+    if data.startswith(_ZIP_MAGIC) or suffix in (".xlsx", ".xlsm"):
+        records = _excel_records(data, name)
+    else:
+        for magic, what in _NOT_TABLES.items():
+            if data.startswith(magic):
+                raise UnreadableTable(f"{name} is {what}, not a CSV or Excel file")
+        records = _csv_records(data, name)
+    return _table(records, name)
+
+
+def read_path(path: Path) -> pd.DataFrame:
+    path = Path(path)
+    return read_table(path.read_bytes(), path.name)
+
+
+def _csv_records(data: bytes, name: str) -> list[tuple[int, list[str]]]:
+    if b"\x00" in data:
+        raise UnreadableTable(f"{name} is not a CSV or Excel file (it holds binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")  # Excel's "CSV" on Windows
+        except UnicodeDecodeError:
+            raise UnreadableTable(f"{name} is not a CSV or Excel file (it is not text)") from None
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text):
+        raise UnreadableTable(f"{name} is not a CSV or Excel file (it holds binary data)")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if "," not in first and ";" in first else "\t" if "," not in first and "\t" in first else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise UnreadableTable(f"{name} is not a readable CSV file ({error})") from None
+    return [(number, row) for number, row in enumerate(rows, start=1)]
+
+
+def _excel_records(data: bytes, name: str) -> list[tuple[int, list[str]]]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        sheet = workbook.worksheets[0]
+        return [(cells[0].row, [_excel_text(cell) for cell in cells]) for cells in sheet.iter_rows() if cells]
+    except Exception:  # openpyxl raises many kinds of error for a damaged or foreign file
+        raise UnreadableTable(f"{name} is not a readable Excel workbook; it may be damaged. "
+                              "Save it again as .xlsx or CSV.") from None
+
+
+def _excel_text(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, (int, float)):
+        if "%" in (cell.number_format or ""):
+            return f"{value * 100:.12g}%"
+        return f"{value:.15g}" if isinstance(value, float) else str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _table(records: list[tuple[int, list[str]]], name: str) -> pd.DataFrame:
+    filled = [(number, [str(cell).strip() for cell in cells]) for number, cells in records]
+    filled = [(number, cells) for number, cells in filled if any(cells)]
+    if not filled:
+        raise UnreadableTable(f"{name} is empty")
+    (_, header), data_rows = filled[0], filled[1:]
+    header = [cell.strip().lower() for cell in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if len(missing) == len(REQUIRED_COLUMNS):
+        raise UnreadableTable(f"{name} has no header row: the first row should name the columns "
+                              + ", ".join(REQUIRED_COLUMNS))
+    if missing:
+        raise UnreadableTable(_missing_message(missing))
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
+    if repeated:
+        raise UnreadableTable(f"{name} has more than one column called {', '.join(repeated)}")
+    if not data_rows:
+        raise UnreadableTable(f"{name} has a header row but no data rows")
+    keep = [(index, column) for index, column in enumerate(header) if column and column != ROW_COLUMN]
+    rows = [{**{column: cells[index] if index < len(cells) else "" for index, column in keep}, ROW_COLUMN: number}
+            for number, cells in data_rows]
+    frame = pd.DataFrame(rows, columns=[column for _, column in keep] + [ROW_COLUMN])
+    return frame.astype({column: str for _, column in keep})
+
+
+def _missing_message(missing: list[str]) -> str:
+    noun = "column" if len(missing) == 1 else "columns"
+    return f"the file is missing the {noun} {', '.join(missing)} (it needs {', '.join(REQUIRED_COLUMNS)})"
+
+
+# --- The catalogue of councils, indicators and profile years ----------------------------------
+
+@dataclass(frozen=True, eq=False)
+class Catalogue:
+    indicators: pd.DataFrame     # queries/import_catalogue.sql
+    profile_years: pd.DataFrame  # queries/import_profile_years.sql: (plan_id, year_start)
+
+    @classmethod
+    def from_connection(cls, connection) -> "Catalogue":
+        from perfdash.queries import run_named
+
+        return cls(run_named(connection, "import_catalogue"), run_named(connection, "import_profile_years"))
+
+    @cached_property
+    def councils(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self.indicators["council_id"].dropna())))
+
+    @cached_property
+    def by_id(self) -> dict[str, dict]:
+        known = self.indicators[self.indicators["indicator_id"].notna()]
+        return {row["indicator_id"]: _plain(row) for row in known.to_dict("records")}
+
+    @cached_property
+    def _by_code(self) -> dict[tuple[str, str], list[str]]:
+        index: dict[tuple[str, str], list[str]] = {}
+        for row in self.by_id.values():
+            for key in {_code_key(row.get("code")), _code_key(row.get("ref"))} - {None}:
+                index.setdefault((row["council_id"], key), []).append(row["indicator_id"])
+        return {key: sorted(ids) for key, ids in index.items()}
+
+    @cached_property
+    def years_by_plan(self) -> dict[str, list[int]]:
+        years: dict[str, list[int]] = {}
+        for row in self.profile_years.to_dict("records"):
+            years.setdefault(row["plan_id"], []).append(int(row["year_start"]))
+        return {plan: sorted(set(found)) for plan, found in years.items()}
+
+    def matches(self, council_id: str, text: str) -> list[str]:
+        """The indicator_ids of the council that `text` names: an exact id, else code/ref matches."""
+        row = self.by_id.get(text)
+        if row is not None and row["council_id"] == council_id:
+            return [text]
+        key = _code_key(text)
+        return list(self._by_code.get((council_id, key), [])) if key else []
+
+    def label(self, indicator_id: str) -> str:
+        """How people name an indicator: council:code, or the indicator_id when it has no code."""
+        row = self.by_id[indicator_id]
+        return f"{row['council_id']}:{row['code']}" if row.get("code") else indicator_id
+
+    def name_in_file(self, indicator_id: str) -> str:
+        """What the template writes in the indicator column: the code when it names this one alone."""
+        row = self.by_id[indicator_id]
+        code = row.get("code")
+        return code if code and self.matches(row["council_id"], code) == [indicator_id] else indicator_id
+
+
+def _plain(row: dict) -> dict:
+    return {key: (None if isinstance(value, float) and math.isnan(value) else value) for key, value in row.items()}
+
+
+def _code_key(text) -> str | None:
+    if not isinstance(text, str) or not text.strip():
+        return None
+    code = normalise_code(text)
+    return code.upper() if code else None
+
+
+# --- Validation ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outturn:
+    row_number: int
+    council_id: str
+    indicator_id: str
+    year_start: int
+    quarter: int
+    value: float
+    value_text: str
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row_number: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.row_number is None:
+            return f"file: {self.message}"
+        where = f"row {self.row_number}" + (f", {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ValidationReport:
+    outturns: list[Outturn]
+    problems: list[RowProblem]
+    rows_read: int
+    rows: list[dict] = field(default_factory=list)  # each data row as written in the file, for preview()
+    left_blank: list[int] = field(default_factory=list)  # rows with no value and no comment: not reported
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.outturns)
+
+    def preview(self) -> pd.DataFrame:
+        """One row per data row, with ✔ Ready or ✖ and every reason that row was turned down."""
+        reasons: dict[int, list[str]] = {}
+        for problem in self.problems:
+            if problem.row_number is not None:
+                text = f"{problem.column}: {problem.message}" if problem.column else problem.message
+                reasons.setdefault(problem.row_number, []).append(text)
+        return pd.DataFrame(
+            [{**row, "Check": "✖ " + "; ".join(reasons[row["Row"]]) if row["Row"] in reasons else
+              LEFT_BLANK if row["Row"] in self.left_blank else READY} for row in self.rows],
+            columns=["Row", "Council", "Indicator", "Year", "Quarter", "Value", "Comment", "Check"])
+
+    def summary(self) -> str:
+        if self.problems:
+            count = len(self.problems)
+            return (f"{count} problem{'s' if count != 1 else ''} in {_rows(self.rows_read)}; "
+                    "nothing will be written")
+        if not self.outturns:
+            return "no rows to import"
+        periods = sorted({(o.council_id, o.year_start, o.quarter) for o in self.outturns})
+        where = ", ".join(f"{council} {period_label(year)} Q{quarter}" for council, year, quarter in periods)
+        blank = f"; {_rows(len(self.left_blank))} left blank, not recorded" if self.left_blank else ""
+        return f"{_rows(len(self.outturns))} ready: {where}{blank}"
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'s' if count != 1 else ''}"
+
+
+def validate_file(data: bytes, filename: str, catalogue: Catalogue) -> ValidationReport:
+    """read_table then validate; a file that cannot be read is one file-level problem."""
+    try:
+        frame = read_table(data, filename)
+    except UnreadableTable as error:
+        return ValidationReport([], [RowProblem(None, None, str(error))], 0)
+    return validate(frame, catalogue)
+
+
+def validate(frame: pd.DataFrame, catalogue: Catalogue) -> ValidationReport:
+    """Check every row of a table from read_table (or any frame with the required columns)."""
+    columns = {str(column).strip().lower(): column for column in frame.columns}
+    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+    if missing:
+        return ValidationReport([], [RowProblem(None, None, _missing_message(missing))], 0)
+    if frame.empty:
+        return ValidationReport([], [RowProblem(None, None, "the file has a header row but no data rows")], 0)
+    outturns, problems, shown, first_seen, left_blank = [], [], [], {}, []
+    numbers = frame[ROW_COLUMN].tolist() if ROW_COLUMN in frame.columns else range(2, len(frame) + 2)
+    for number, record in zip(numbers, frame.to_dict("records")):
+        cells = {name: _cell(record.get(columns.get(name))) for name in (*REQUIRED_COLUMNS, COMMENT_COLUMN)}
+        number = int(number)
+        shown.append({"Row": number, "Council": cells["council_id"], "Indicator": cells["indicator"],
+                      "Year": cells["year"], "Quarter": cells["quarter"], "Value": cells["value"],
+                      "Comment": cells["comment"]})
+        if not cells["value"] and not cells["comment"]:
+            left_blank.append(number)  # a template row the service has not reported this time
+            continue
+        found: list[RowProblem] = []
+        outturn = _check_row(number, cells, catalogue, found, first_seen)
+        problems += found
+        if outturn is not None and not found:
+            outturns.append(outturn)
+    return ValidationReport(outturns, problems, len(shown), shown, left_blank)
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value).strip()
+    return text[1:].strip() if text.startswith("'") else text
+
+
+def _check_row(number: int, cells: dict, catalogue: Catalogue, found: list, first_seen: dict) -> Outturn | None:
+    def problem(column, message):
+        found.append(RowProblem(number, column, message))
+
+    council = cells["council_id"].lower()
+    indicator = None
+    if not council:
+        problem("council_id", "is empty")
+    elif council not in catalogue.councils:
+        problem("council_id", f"{cells['council_id']!r} is not a council (use one of {', '.join(catalogue.councils)})")
+    else:
+        indicator = _resolve(council, cells["indicator"], catalogue, problem)
+
+    year = _year(cells["year"], problem)
+    if indicator is not None and year is not None:
+        years = catalogue.years_by_plan.get(indicator["plan_id"], [])
+        if year not in years:
+            has = ", ".join(period_label(y) for y in years) or "none"
+            problem("year", f"{catalogue.label(indicator['indicator_id'])}'s plan has no quarterly target "
+                            f"profile for {period_label(year)} (it has {has})")
+
+    quarter = _quarter(cells["quarter"], problem)
+    parsed = _value(cells["value"], indicator, problem)
+
+    if indicator is None or year is None or quarter is None:
+        return None
+    key = (council, indicator["indicator_id"], year, quarter)
+    if key in first_seen:
+        problem(None, f"repeats row {first_seen[key]} "
+                      f"({catalogue.label(indicator['indicator_id'])} {period_label(year)} Q{quarter})")
+        return None
+    first_seen[key] = number
+    if parsed is None:
+        return None
+    return Outturn(number, council, indicator["indicator_id"], year, quarter, parsed[0], parsed[1],
+                   cells["comment"] or None)
+
+
+def _resolve(council: str, text: str, catalogue: Catalogue, problem) -> dict | None:
+    if not text:
+        problem("indicator", "is empty")
+        return None
+    ids = catalogue.matches(council, text)
+    if len(ids) == 1:
+        return catalogue.by_id[ids[0]]
+    if ids:
+        problem("indicator", f"{text!r} matches {len(ids)} {council} indicators ({', '.join(ids)}); "
+                             "use the full indicator_id")
+    elif text in catalogue.by_id:
+        problem("indicator", f"{text} is an indicator of {catalogue.by_id[text]['council_id']}, not {council}")
+    else:
+        problem("indicator", f"{council} has no indicator {text!r}")
+    return None
+
+
+def _year(text: str, problem) -> int | None:
+    match = _FINANCIAL_YEAR.match(text)
+    if match:
+        start, end = int(match.group(1)), match.group(2)
+        if int(end) == (start + 1) % (100 if len(end) == 2 else 10_000):
+            return start
+    if not text:
+        problem("year", "is empty; write the financial year, e.g. 2007/08")
+    elif re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        problem("year", f"{text!r} is a date (Excel may have changed it); write the financial year as "
+                        "text, e.g. '2007/08")
+    else:
+        problem("year", f"{text!r} is not a financial year like 2007/08")
+    return None
+
+
+def _quarter(text: str, problem) -> int | None:
+    match = _QUARTER.match(text)
+    if match and 1 <= int(match.group(1)) <= 4:
+        return int(match.group(1))
+    problem("quarter", "is empty; write 1–4 or Q1–Q4" if not text else f"{text!r} is not a quarter (1–4 or Q1–Q4)")
+    return None
+
+
+def _value(text: str, indicator: dict | None, problem) -> tuple[float, str] | None:
+    """(value, value_text) for the cell, or None after reporting why not."""
+    if not text:
+        problem("value", "is empty; write the figure for this quarter")
+        return None
+    unit = indicator.get("unit") if indicator else None
+    answer = text.lower()
+    if answer in ("yes", "no") and unit in ("yes_no", None):
+        return (1.0, "Yes") if answer == "yes" else (0.0, "No")
+    if unit == "yes_no":
+        problem("value", f"{text!r} is not Yes or No")
+        return None
+    number = parse_number(text)
+    if number is None:
+        try:
+            number = float(text)  # scientific notation from a spreadsheet: 1e-05
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number):
+        problem("value", f"{text!r} is not a number")
+        return None
+    measures_change = bool(indicator and _CHANGE.search(indicator.get("title") or ""))
+    if unit == "percent" and not measures_change and not 0 <= number <= 100:
+        problem("value", f"{text} is outside 0–100 for a percentage")
+        return None
+    return number, text
+
+
+# The template lives in its own module; its functions are part of this module's API.
+from perfdash.actuals_template import template_csv, template_frame, template_xlsx  # noqa: E402,F401
