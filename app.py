@@ -6,6 +6,7 @@ import logging
 
 import streamlit as st
 
+from components.cycle import demo_switch
 from components.errors import show_plain_error
 
 st.set_page_config(page_title="Council performance dashboard", page_icon=":material/monitoring:",
@@ -19,6 +20,8 @@ PAGES = [
     st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
     st.Page("pages/profiles.py", title="Quarterly profiles", icon=":material/stacked_bar_chart:",
             url_path="profiles"),
+    st.Page("pages/exceptions.py", title="Exceptions report", icon=":material/report:", url_path="exceptions"),
+    st.Page("pages/record.py", title="Record outturns", icon=":material/edit_note:", url_path="record"),
     st.Page("pages/compare.py", title="Compare councils", icon=":material/compare_arrows:",
             url_path="compare"),
     st.Page("pages/priorities.py", title="Priorities", icon=":material/format_list_numbered:",
@@ -30,6 +33,7 @@ PAGES = [
 
 page = st.navigation(PAGES)
 try:
+    demo_switch()
     page.run()
 except Exception as error:  # noqa: BLE001 - the last line of defence: log it, explain it plainly
     logging.getLogger("perfdash").exception("Page %s failed", page.title)

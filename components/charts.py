@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.palette import BASE_FONT_SIZE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, SEQUENTIAL
+from components.palette import BASE_FONT_SIZE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, RAG_STYLES, SEQUENTIAL
 from perfdash.performance import polarity_words, unit_label
 
 PROFILE_WORDS = {
@@ -68,9 +68,11 @@ def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figu
             if rows.empty:
                 continue
             is_actual = kind == "actual"
+            status_icons = _status_icons(rows) if is_actual else None
             figure.add_trace(go.Scatter(
                 x=rows["year_start"], y=rows["value"], name=f"{label} — {words}",
-                mode="lines+markers" if is_actual else "markers",
+                mode=("lines+markers+text" if status_icons else "lines+markers") if is_actual else "markers",
+                text=status_icons, textposition="top center",
                 line={"color": colour, "width": 3},
                 marker={"symbol": symbol, "size": 11 if is_actual else 15, "color": colour,
                         "line": {"width": 2, "color": colour}},
@@ -81,6 +83,35 @@ def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figu
     figure.update_yaxes(title_text=unit_text)
     figure.update_layout(showlegend=True)
     return _layout(figure, title or f"Trend ({unit_text})")
+
+
+def _status_icons(rows: pd.DataFrame) -> list[str] | None:
+    """Each actual's RAG icon and words, printed beside it, when the rows carry a status."""
+    if "rag" not in rows.columns:
+        return None
+    return [f"{RAG_STYLES[s][1]} {RAG_STYLES[s][2]}" if isinstance(s, str) else "" for s in rows["rag"]]
+
+
+RAG_SYMBOLS = {"green": "circle", "amber": "triangle-up", "red": "x", "no_target": "circle-open",
+               "no_data": "circle-open"}
+
+
+def _status_traces(statuses: pd.DataFrame) -> list[go.Scatter]:
+    """Quarterly actuals, one trace per RAG status: a shape, icon and words for each, so colour
+    is never the only signal. `statuses` holds quarter, actual, rag, basis and rag_reason."""
+    traces = []
+    drawn = statuses[statuses["actual"].notna()]
+    for status, rows in drawn.groupby("rag", sort=False):
+        colour, icon, words = RAG_STYLES[status]
+        traces.append(go.Scatter(
+            x=[f"Q{int(q)}" for q in rows["quarter"]], y=rows["actual"], mode="markers+text",
+            name=f"Actual: {icon} {words}", text=[f"{icon} {words}"] * len(rows), textposition="top center",
+            marker={"symbol": RAG_SYMBOLS[status], "size": 15, "color": colour, "line": {"width": 2,
+                                                                                      "color": "#000000"}},
+            hovertext=[f"Q{int(r.quarter)} actual ({r.basis}): <b>{r.actual:,.2f}</b><br>{icon} {words}: "
+                       f"{r.rag_reason}" for r in rows.itertuples()],
+            hoverinfo="text", showlegend=False))
+    return traces
 
 
 def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.BaseTraceType:
@@ -117,12 +148,12 @@ def profile_title(meta: dict) -> str:
             f"{polarity_words(meta.get('polarity')).lower()}</sup>")
 
 
-def build_quarterly_profile(profile: pd.DataFrame, status_text: dict[int, str] | None = None) -> go.Figure:
+def build_quarterly_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None = None) -> go.Figure:
     """One indicator's Q1-Q4 target profile drawn as its profile type reads, the annual target
-    as a dashed reference line, and quarterly actuals as markers labelled with their status.
-    `profile` holds one indicator's rows of queries/profiles_quarterly.sql; `status_text` maps
-    a quarter to words such as "✖ Off target" printed beside its actual."""
-    status_text = status_text or {}
+    as a dashed reference line, and quarterly actuals with their RAG status.
+    `profile` holds one indicator's rows of queries/profiles_quarterly.sql; `statuses` holds its
+    assessed quarters (perfdash.quarter_status.assess_quarters): the actual compared (year to date
+    for cumulative profiles) and its status, drawn as a shape plus icon and words."""
     meta = profile.iloc[0].to_dict()
     figure = go.Figure()
     targets = profile[(profile["kind"] == "target") & profile["quarter"].notna() & profile["value"].notna()]
@@ -134,14 +165,9 @@ def build_quarterly_profile(profile: pd.DataFrame, status_text: dict[int, str] |
             x=["Q1", "Q4"], y=[first["value"]] * 2, mode="lines", name="Annual target",
             line={"color": "#000000", "dash": "dash", "width": 2}, showlegend=False,
             hovertext=[f"Annual target: <b>{first['value_text']}</b><br>{first['source']}"] * 2, hoverinfo="text"))
-    actuals = profile[(profile["kind"] == "actual") & profile["quarter"].notna() & profile["value"].notna()]
-    if not actuals.empty:
-        figure.add_trace(go.Scatter(
-            x=[f"Q{int(q)}" for q in actuals["quarter"]], y=actuals["value"], mode="markers+text", name="Actual",
-            text=[status_text.get(int(q), "") for q in actuals["quarter"]], textposition="top center",
-            marker={"symbol": "circle", "size": 13, "color": OKABE_ITO[5]}, showlegend=False,
-            hovertext=[f"Q{int(r.quarter)} actual: <b>{r.value_text}</b> ({r.origin})<br>{r.source}"
-                       for r in actuals.itertuples()], hoverinfo="text"))
+    if statuses is not None and not statuses.empty:
+        for trace in _status_traces(statuses):
+            figure.add_trace(trace)
     figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"])
     figure.update_yaxes(title_text=unit_label(meta.get("unit")), rangemode="tozero")
     figure = _layout(figure, profile_title(meta), height=380)

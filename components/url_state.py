@@ -7,12 +7,10 @@ Values in a URL that are not valid options are ignored.
 """
 from __future__ import annotations
 
-from typing import Callable
-
 import streamlit as st
 
 
-def _from_url(key: str, options: list, multi: bool, cast: Callable = str):
+def _from_url(key: str, options: list, multi: bool):
     if key in st.session_state or key not in st.query_params:
         return
     valid = {str(option): option for option in options}
@@ -20,7 +18,7 @@ def _from_url(key: str, options: list, multi: bool, cast: Callable = str):
     if multi:
         st.session_state[key] = list(dict.fromkeys(chosen))
     elif chosen:
-        st.session_state[key] = cast(chosen[0])
+        st.session_state[key] = chosen[0]  # the option itself, so a number stays a number
 
 
 def _to_url(key: str, value, default) -> None:

@@ -2,10 +2,12 @@
 import streamlit as st
 
 from components.charts import build_code_profiles, build_quarterly_profile
-from components.data import run_query
+from components.cycle import rag_label
+from components.data import rag_rules, run_query
 from components.ui import (SOURCE_LINK_CONFIG, council_names, show_chart, sidebar_filters, table_alternative,
                            with_source_links)
 from components.url_state import url_number_input, url_selectbox
+from perfdash import quarter_status
 from perfdash.profiles import findings_for, page_count, page_of, profile_table, year_options
 
 filters = sidebar_filters(search=True)
@@ -32,6 +34,9 @@ if profiles.empty:
     st.info("No quarterly profile matches these filters. Clear the search or choose another theme.")
     st.stop()
 findings = run_query("profiles_findings", council=council)
+assessed = quarter_status.assess_quarters(
+    run_query("status_council_quarters", council=council, indicator_ids=None), rag_rules())
+outturns = assessed[(assessed["year_start"] == year) & assessed["actual"].notna()]
 indicator_ids = list(dict.fromkeys(profiles["indicator_id"]))
 pages = page_count(len(indicator_ids))
 page = url_number_input(f"Page (of {pages})", key="page", min_value=1, max_value=pages, container=controls[2],
@@ -44,13 +49,23 @@ grid = st.columns(3)
 for index, indicator_id in enumerate(shown):
     with grid[index % 3].container(border=True):
         one = profiles[profiles["indicator_id"] == indicator_id]
-        show_chart(build_quarterly_profile(one), key=f"profile-{indicator_id}")
+        statuses = outturns[outturns["indicator_id"] == indicator_id]
+        show_chart(build_quarterly_profile(one, statuses), key=f"profile-{indicator_id}")
         for line in findings_for(findings, indicator_id):
             st.caption(line)
 
 table_alternative(with_source_links(profile_table(profiles).drop(columns=["indicator_id"])),
                   file_name=f"profiles-{council}-{year}.csv", label="every profile on this page's filters",
                   key="profiles", column_config=SOURCE_LINK_CONFIG)
+
+if not outturns.empty:
+    status_rows = outturns.assign(Quarter=outturns["quarter"].map(lambda q: f"Q{int(q)}"),
+                                  Status=outturns["rag"].map(rag_label))
+    table_alternative(status_rows.rename(columns={"code": "Code", "title": "Indicator", "actual": "Actual",
+                                                  "target": "Target", "basis": "Basis", "rag_reason": "Reason",
+                                                  "origin": "Origin"})[
+        ["Code", "Indicator", "Quarter", "Actual", "Target", "Basis", "Status", "Reason", "Origin"]],
+        file_name=f"outturns-{council}-{year}.csv", label="outturns and their RAG status", key="outturns")
 
 st.subheader("The same national code across councils")
 codes = run_query("profiles_codes")

@@ -2,15 +2,17 @@
 import streamlit as st
 
 from components.charts import build_trend_chart
-from components.data import run_query
+from components.data import rag_rules, run_query
 from components.ui import SOURCE_LINK_CONFIG, show_chart, sidebar_filters, table_alternative, with_source_links
 from components.url_state import url_multiselect, url_selectbox
 from perfdash.performance import unit_label
-from perfdash.trends import direction_summary, series_table
+from perfdash.trends import direction_summary, series_table, with_annual_status
 
 filters = sidebar_filters(search=True)
 st.title("Trends")
-st.markdown("Lines join actuals; targets, baselines and interims are separate markers. "
+st.markdown("Lines join actuals; targets, baselines and interims are separate markers. Each actual is "
+            "labelled with its status against that year's target (✔ on target, ▲ slightly off, ✖ off, "
+            "○ no target), by the rule in `docs/RAG_RULE.md`. "
             "Hover a point, or open the table, to see the document and line each figure comes from.")
 
 options = run_query("trends_indicator_options", councils=filters.councils, theme=filters.theme,
@@ -32,7 +34,7 @@ if not chosen:
     st.info("No indicator matches these filters. Clear the search or choose another council or theme.")
     st.stop()
 
-series = run_query("trends_series", indicator_ids=chosen)
+series = with_annual_status(run_query("trends_series", indicator_ids=chosen), rag_rules())
 st.subheader("Direction of travel")
 st.dataframe(direction_summary(series).drop(columns=["indicator_id"]), hide_index=True, key="direction")
 

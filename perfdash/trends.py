@@ -3,13 +3,30 @@ from __future__ import annotations
 
 import pandas as pd
 
+from perfdash import rag
 from perfdash.performance import DIRECTION_ICONS, direction_of_travel, format_value, polarity_words
 
 SERIES_COLUMNS = {
     "council_name": "Council", "code": "Code", "title": "Indicator", "period": "Year", "kind": "Figure",
-    "value": "Value", "value_text": "As printed", "unit": "Unit", "polarity": "Polarity",
+    "value": "Value", "value_text": "As printed", "status": "Status against that year's target", "unit": "Unit", "polarity": "Polarity",
     "plan_title": "Source document", "source": "Source line",
 }
+
+
+def with_annual_status(series: pd.DataFrame, rules: rag.RagRules) -> pd.DataFrame:
+    """The series with a `rag` column: each annual actual judged by the RAG rule against the
+    annual target for the same year (other rows get no status)."""
+    targets = series[series["kind"] == "target"].set_index(["indicator_id", "year_start"])["value"]
+    statuses = []
+    for row in series.itertuples():
+        if row.kind != "actual":
+            statuses.append(None)
+            continue
+        target = targets.get((row.indicator_id, row.year_start))
+        verdict = rag.assess(actual=row.value, target=target, polarity=row.polarity, unit=row.unit,
+                             rule=rules.rule_for(row.council_id, row.indicator_id), basis="the year")
+        statuses.append(verdict.status)
+    return series.assign(rag=statuses)
 
 
 def direction_summary(series: pd.DataFrame) -> pd.DataFrame:
@@ -42,4 +59,6 @@ def direction_summary(series: pd.DataFrame) -> pd.DataFrame:
 
 def series_table(series: pd.DataFrame) -> pd.DataFrame:
     """Every figure on the chart, with its citation, for the table alternative and CSV."""
-    return series[list(SERIES_COLUMNS)].rename(columns=SERIES_COLUMNS)
+    shown = series.assign(status=[rag.status_label(s) if isinstance(s, str) else "" for s in
+                                  series.get("rag", pd.Series([None] * len(series), index=series.index))])
+    return shown[list(SERIES_COLUMNS)].rename(columns=SERIES_COLUMNS)

@@ -4,13 +4,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest, app_test
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest resets Streamlit's "legacy pages/ folder" flag before every run, so after the first
+    run a switched-to page would run alone, without app.py's sidebar switch and banner. The
+    running app leaves that mode once (components/__init__.py); do the same for every test run."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+app_test.PagesManager = _NavigationPagesManager
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
 def run_page(page: str, **query_params) -> AppTest:
-    """Open the app, go to `page` (e.g. "pages/trends.py") with URL parameters, and run it."""
+    """Open the app, go to `page` (e.g. "pages/trends.py") with URL parameters, and run it
+    through app.py, as a browser visit does."""
     app = AppTest.from_file(APP, default_timeout=60)
     for key, value in query_params.items():
         app.query_params[key] = value

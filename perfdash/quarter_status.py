@@ -1,0 +1,118 @@
+"""A council's quarter in one table: target, actual, RAG status and direction for every
+indicator, the exceptions the Performance Monitoring Board reviews, and each one's history.
+
+Input is the long frame of queries/status_council_quarters.sql; the RAG rule is perfdash.rag's.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from perfdash import rag
+from perfdash.extract.values import period_label
+from perfdash.performance import NOT_COMPARABLE, direction_of_travel
+
+OFF_TARGET = ("red", "amber")
+STATUS_COLUMNS = ["indicator_id", "code", "title", "unit", "polarity", "profile", "target", "actual", "rag",
+                  "direction", "direction_last_year", "gap", "shortfall", "tolerance", "basis", "rag_reason",
+                  "rule", "comment", "submitted_by", "submitted_at", "origin", "target_source"]
+
+
+def quarter_label(year_start: int, quarter: int) -> str:
+    return f"Q{int(quarter)} {period_label(int(year_start))}"
+
+
+def assess_quarters(long: pd.DataFrame, rules: rag.RagRules) -> pd.DataFrame:
+    """Every indicator-quarter assessed by the RAG rule, with that year's in-quarter actuals
+    alongside so cumulative profiles are judged year to date."""
+    if long.empty:
+        return long.assign(**{column: pd.Series(dtype=object) for column in
+                              ("q1", "q2", "q3", "q4", "rag", "gap", "shortfall", "tolerance", "basis",
+                               "rag_reason", "rule")})
+    per_year = long.pivot_table(index=["indicator_id", "year_start"], columns="quarter", values="actual",
+                                aggfunc="first")
+    per_year = per_year.reindex(columns=[1, 2, 3, 4])
+    per_year.columns = ["q1", "q2", "q3", "q4"]
+    frame = long.rename(columns={"actual": "recorded_actual"}).merge(
+        per_year.reset_index(), on=["indicator_id", "year_start"], how="left")
+    assessed = rag.assess_frame(frame, rules)
+    return assessed.sort_values(["indicator_id", "year_start", "quarter"], kind="stable").reset_index(drop=True)
+
+
+def _previous(assessed: pd.DataFrame, year_start: int, quarter: int, step_back_years: int) -> pd.DataFrame:
+    if step_back_years:
+        year, q = year_start - step_back_years, quarter
+    else:
+        year, q = (year_start, quarter - 1) if quarter > 1 else (year_start - 1, 4)
+    return assessed[(assessed["year_start"] == year) & (assessed["quarter"] == q)].set_index("indicator_id")
+
+
+def _direction(row, before: pd.DataFrame, against_profile: bool) -> str:
+    if row.indicator_id not in before.index:
+        return NOT_COMPARABLE
+    earlier = before.loc[row.indicator_id]
+    if against_profile:
+        # A year-to-date figure always grows within a year, and a per-quarter profile follows the seasons:
+        # compare how far each quarter is from its own profiled target.
+        return direction_of_travel(earlier["gap"], row.gap, row.polarity)
+    return direction_of_travel(earlier["actual"], row.actual, row.polarity)
+
+
+def status_table(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
+    """One row per indicator for the chosen quarter, with direction against the previous quarter
+    and against the same quarter a year earlier."""
+    chosen = assessed[(assessed["year_start"] == year_start) & (assessed["quarter"] == quarter)].copy()
+    if chosen.empty:
+        return pd.DataFrame(columns=STATUS_COLUMNS)
+    last_quarter = _previous(assessed, year_start, quarter, 0)
+    last_year = _previous(assessed, year_start, quarter, 1)
+    chosen["direction"] = [
+        _direction(row, last_quarter, row.profile in ("cumulative", "per_quarter")) for row in chosen.itertuples()]
+    chosen["direction_last_year"] = [_direction(row, last_year, False) for row in chosen.itertuples()]
+    return chosen[[c for c in STATUS_COLUMNS if c in chosen.columns]].reset_index(drop=True)
+
+
+def rag_history(assessed: pd.DataFrame, indicator_id: str, up_to: tuple[int, int] | None = None) -> pd.DataFrame:
+    """The indicator's status quarter by quarter, oldest first: period, rag, actual, target."""
+    rows = assessed[assessed["indicator_id"] == indicator_id]
+    if up_to is not None:
+        rows = rows[(rows["year_start"] * 10 + rows["quarter"]) <= up_to[0] * 10 + up_to[1]]
+    return pd.DataFrame({
+        "period": [quarter_label(r.year_start, r.quarter) for r in rows.itertuples()],
+        "rag": rows["rag"].to_list(), "actual": rows["actual"].to_list(), "target": rows["target"].to_list(),
+    })
+
+
+def off_target_since(history: pd.DataFrame) -> str | None:
+    """The first quarter of the latest unbroken run of red or amber, or None if on target now.
+    A quarter on target, or with no data, breaks the run."""
+    since = None
+    for row in history.itertuples():
+        since = (since or row.period) if row.rag in OFF_TARGET else None
+    return since if len(history) and history["rag"].iloc[-1] in OFF_TARGET else None
+
+
+def history_strip(history: pd.DataFrame) -> str:
+    """History as words a printout keeps: "Q1 2007/08 ✔ · Q2 2007/08 ✖"."""
+    return " · ".join(f"{row.period} {rag.STATUS_ICONS[row.rag]}" for row in history.itertuples())
+
+
+def exceptions(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
+    """Red then amber indicators for the quarter, worst shortfall first, each with since-when and
+    its RAG history."""
+    table = status_table(assessed, year_start, quarter)
+    table = table[table["rag"].isin(OFF_TARGET)].copy()
+    if table.empty:
+        return table.assign(off_target_since=pd.Series(dtype=object), history=pd.Series(dtype=object))
+    histories = {i: rag_history(assessed, i, (year_start, quarter)) for i in table["indicator_id"]}
+    table["off_target_since"] = [off_target_since(histories[i]) for i in table["indicator_id"]]
+    table["history"] = [history_strip(histories[i]) for i in table["indicator_id"]]
+    table["severity"] = table["rag"].map({"red": 0, "amber": 1})
+    relative = table["shortfall"] / table["target"].abs().where(table["target"] != 0)
+    table["relative_shortfall"] = relative
+    table = table.sort_values(["severity", "relative_shortfall", "shortfall"], ascending=[True, False, False])
+    return table.drop(columns=["severity", "relative_shortfall"]).reset_index(drop=True)
+
+
+def counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many indicators have each status, in the rule's order."""
+    return {status: int((table["rag"] == status).sum()) for status in rag.STATUSES}

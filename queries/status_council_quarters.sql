@@ -1,0 +1,55 @@
+-- Every quarter of every year with a quarterly target or outturn, for one council's indicators:
+-- the profiled target and the latest outturn (recorded in the actuals store, else printed).
+-- Parameters: $council (council_id), $indicator_ids (list of indicator_id, or NULL for all).
+-- Returns: indicator_id, council_id, code, ref, title, unit, polarity, profile, common_theme,
+--          indicator_source, year_start, quarter, target, target_text, target_source, actual,
+--          actual_text, actual_source, origin, comment, submitted_by, submitted_at
+with chosen as (
+    select * from indicators
+    where council_id = $council
+      and ($indicator_ids::varchar[] is null or list_contains($indicator_ids, indicator_id))
+),
+targets as (
+    -- Yes/No targets are printed as words: Yes counts as 1 and No as 0, as outturns are recorded.
+    select v.indicator_id, v.year_start, v.quarter,
+           coalesce(v.value, case lower(trim(v.value_text)) when 'yes' then 1.0 when 'no' then 0.0 end) as target,
+           v.value_text as target_text,
+           v.source as target_source
+    from indicator_values as v
+    where v.council_id = $council and v.kind = 'target' and v.quarter is not null
+),
+printed as (
+    select v.indicator_id, v.year_start, v.quarter, v.value, v.value_text, v.source,
+           'plan' as origin, null::varchar as comment, null::varchar as submitted_by,
+           null::timestamp as submitted_at
+    from indicator_values as v
+    where v.council_id = $council and v.kind = 'actual' and v.quarter is not null
+),
+recorded as (
+    select r.indicator_id, r.year_start, r.quarter, r.value, r.value_text, r.source, r.origin,
+           r.comment, r.submitted_by, r.submitted_at
+    from recorded_actuals as r
+    where r.council_id = $council
+),
+actuals as (
+    -- A recorded outturn supersedes a printed one for the same quarter.
+    select * from recorded
+    union all
+    select p.* from printed as p
+    where not exists (
+        select 1 from recorded as r
+        where r.indicator_id = p.indicator_id and r.year_start = p.year_start and r.quarter = p.quarter)
+)
+select
+    c.indicator_id, c.council_id, c.code, c.ref, c.title, c.unit, c.polarity, c.profile, c.common_theme,
+    c.source as indicator_source,
+    coalesce(t.year_start, a.year_start) as year_start,
+    coalesce(t.quarter, a.quarter) as quarter,
+    t.target, t.target_text, t.target_source,
+    a.value as actual, a.value_text as actual_text, a.source as actual_source, a.origin, a.comment,
+    a.submitted_by, a.submitted_at
+from chosen as c
+join (targets as t full outer join actuals as a
+      on a.indicator_id = t.indicator_id and a.year_start = t.year_start and a.quarter = t.quarter)
+  on c.indicator_id = coalesce(t.indicator_id, a.indicator_id)
+order by try_cast(split_part(c.source, ':', 2) as integer), c.indicator_id, year_start, quarter
