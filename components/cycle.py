@@ -83,7 +83,8 @@ def status_counts(counts: dict[str, int]) -> None:
 def _gap_words(row) -> str:
     if pd.isna(row.gap):
         return "–"
-    gap = format_value(abs(row.gap), row.unit)
+    gap = f"{abs(row.gap):,.2f}".rstrip("0").rstrip(".") + " percentage points" if row.unit == "percent" \
+        else format_value(abs(row.gap), row.unit)
     share = f" ({abs(row.gap) / abs(row.target) * 100:.1f}% of target)" if row.target else ""
     side = "above" if row.gap > 0 else "below"
     return f"{gap} {side} target{share}"
@@ -94,8 +95,8 @@ def exception_card(row) -> None:
     code = f"{row.code} · " if isinstance(row.code, str) else ""
     with st.container(border=True):
         st.markdown(f"#### {rag_label(row.rag)} — {code}{row.title}")
-        st.caption(f"{unit_label(row.unit)} · {row.polarity} is better · {row.profile or 'no'} profile · "
-                   f"rule: {row.rule} · target from {markdown_source_link(row.target_source)}")
+        st.markdown(f"{unit_label(row.unit)} · {row.polarity} is better · {row.profile or 'no'} profile · "
+                    f"rule: {row.rule} · target from {markdown_source_link(row.target_source)}")
         figures = st.columns(4)
         figures[0].metric(f"Target ({row.basis})", format_value(row.target, row.unit))
         figures[1].metric("Actual", format_value(row.actual, row.unit))

@@ -103,7 +103,7 @@ class ActualsStore:
         batch_id = uuid.uuid4().hex[:12]
         submitted_at = datetime.now(timezone.utc)
         with self._lock(fcntl.LOCK_EX):
-            connection = duckdb.connect(str(self.path))
+            connection = _connect(self.path, read_only=False)
             try:
                 self._prepare(connection)
                 connection.register("incoming_rows", incoming)
@@ -155,7 +155,7 @@ class ActualsStore:
         if not self.exists():
             return None
         with self._lock(fcntl.LOCK_SH):
-            connection = duckdb.connect(str(self.path), read_only=True)
+            connection = _connect(self.path, read_only=True)
             try:
                 found = _first(connection.execute("select value from store_info where key = 'kind'"))
                 if found and found[0] != self.kind:
@@ -199,7 +199,7 @@ def kind_on_disk(path: Path | str) -> str | None:
     if not path.is_file():
         return None
     with ActualsStore(path)._lock(fcntl.LOCK_SH):
-        connection = duckdb.connect(str(path), read_only=True)
+        connection = _connect(path, read_only=True)
         try:
             found = _first(connection.execute("select value from store_info where key = 'kind'"))
         except duckdb.CatalogException:
@@ -209,6 +209,13 @@ def kind_on_disk(path: Path | str) -> str | None:
         finally:
             connection.close()
     return found[0] if found else None
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as error:
+        raise StoreError(f"{path} cannot be opened as an actuals store, nothing was written: {error}") from error
 
 
 def _first(result) -> tuple | None:

@@ -105,3 +105,13 @@ def test_signature_changes_after_a_write(store):
     before = store.signature()
     store.record([outturn()], "alice")
     assert store.signature() != before
+
+
+def test_a_file_that_is_not_a_store_gives_a_plain_error_and_is_left_alone(tmp_path):
+    path = tmp_path / "notes.duckdb"
+    path.write_text("meeting notes, not a database")
+    with pytest.raises(StoreError, match="cannot be opened as an actuals store"):
+        ActualsStore(path).record([outturn()], "alice")
+    with pytest.raises(StoreError, match="cannot be opened"):
+        kind_on_disk(path)
+    assert path.read_text() == "meeting notes, not a database"

@@ -1,0 +1,99 @@
+"""The quarterly cycle in real Chromium: an editor signs in, uploads a quarter's outturns, checks
+the preview and records them; the Board opens the exceptions report, prints it, and the demo
+switch labels generated figures. Its own server, store and editors file in a temporary folder."""
+from __future__ import annotations
+
+import pytest
+
+from perfdash import editors
+from perfdash.store import ActualsStore
+from tests.e2e.conftest import screenshot, start_app, wait_for_app
+from tests.e2e.test_accessibility import serious_violations
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "a long enough passphrase"
+QUARTER_ONE = (b"council_id,indicator,year,quarter,value,comment\n"
+               b"nw-leicestershire,BV9,2007/08,Q1,27.0%,Direct debit run failed in June\n"
+               b"nw-leicestershire,BV 109(a),2007/08,1,70,\n")
+BAD_ROW = b"nw-leicestershire,BV10,2007/08,1,lots,\n"
+
+
+@pytest.fixture(scope="module")
+def cycle_app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cycle")
+    editors.add_editor("jo.bloggs", PASSWORD, folder / "editors.yaml")
+    env = {"PERFDASH_STORE": str(folder / "actuals.duckdb"), "PERFDASH_DEMO_STORE": str(folder / "demo.duckdb"),
+           "PERFDASH_EDITORS": str(folder / "editors.yaml")}
+    process, url = start_app(env)
+    yield url, folder
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def no_exception(page):
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def sign_in(page, url, password=PASSWORD):
+    page.goto(f"{url}/record?council_q=nw-leicestershire&year=2007&quarter=1")
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Name").fill("jo.bloggs")
+    page.get_by_role("textbox", name="Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    wait_for_app(page)
+
+
+def upload(page, name, content):
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
+    wait_for_app(page)
+
+
+def test_a_wrong_password_does_not_open_recording(cycle_app, page):
+    url, _ = cycle_app
+    sign_in(page, url, password="not the passphrase")
+    no_exception(page)
+    assert page.get_by_text("Name or password not recognised").is_visible()
+    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+
+
+def test_an_editor_signs_in_uploads_checks_and_records(cycle_app, page):
+    url, folder = cycle_app
+    sign_in(page, url)
+    no_exception(page)
+    assert page.get_by_text("Signed in as").first.is_visible()
+
+    upload(page, "q1-with-a-bad-row.csv", QUARTER_ONE + BAD_ROW)
+    assert page.get_by_text("'lots' is not a number").first.is_visible()
+    assert page.get_by_role("button", name="Record 2 outturns as jo.bloggs").is_disabled()
+    assert ActualsStore(folder / "actuals.duckdb").latest().empty
+    screenshot(page, "record-preview-with-a-problem")
+
+    upload(page, "q1.csv", QUARTER_ONE)
+    record = page.get_by_role("button", name="Record 2 outturns as jo.bloggs")
+    assert record.is_enabled()
+    assert serious_violations(page) == []
+    record.click()
+    wait_for_app(page)
+    no_exception(page)
+    assert page.get_by_text("recorded 2 outturn(s) as jo.bloggs").is_visible()
+    latest = ActualsStore(folder / "actuals.duckdb").latest()
+    assert sorted(latest["submitted_by"]) == ["jo.bloggs", "jo.bloggs"]
+    screenshot(page, "record-recorded")
+
+
+def test_the_board_sees_the_exception_and_a_print_layout(cycle_app, page):
+    url, _ = cycle_app
+    # Recorded by the previous test: BV9 27.0 against a Q1 profile of 30.5 is 3.5 short, beyond 5%.
+    page.goto(f"{url}/exceptions?council_q=nw-leicestershire&year=2007&quarter=1")
+    wait_for_app(page)
+    no_exception(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text("✖ Off target — BV9 · Percentage of Council Tax Collected").is_visible()
+    assert main.get_by_text("Direct debit run failed in June").is_visible()
+    assert serious_violations(page) == []
+    page.emulate_media(media="print")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert main.get_by_text("✖ Off target — BV9").first.is_visible()
+    screenshot(page, "exceptions-print")
