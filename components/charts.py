@@ -105,7 +105,9 @@ def _status_traces(statuses: pd.DataFrame) -> list[go.Scatter]:
         colour, icon, words = RAG_STYLES[status]
         traces.append(go.Scatter(
             x=[f"Q{int(q)}" for q in rows["quarter"]], y=rows["actual"], mode="markers+text",
-            name=f"Actual: {icon} {words}", text=[f"{icon} {words}"] * len(rows), textposition="top center",
+            name=f"Actual: {icon} {words}", text=[f"{icon} {words}"] * len(rows),
+            # Labels lean inwards at the ends so the first and last quarters' words stay inside the chart.
+            textposition=[{1: "top right", 4: "top left"}.get(int(q), "top center") for q in rows["quarter"]],
             marker={"symbol": RAG_SYMBOLS[status], "size": 15, "color": colour, "line": {"width": 2,
                                                                                       "color": "#000000"}},
             hovertext=[f"Q{int(r.quarter)} actual ({r.basis}): <b>{r.actual:,.2f}</b><br>{icon} {words}: "

@@ -25,15 +25,36 @@ def _profile_rows(profile):
     return pd.DataFrame(rows)
 
 
-def test_quarterly_profile_draws_the_profile_annual_line_and_labelled_actuals():
-    figure = build_quarterly_profile(_profile_rows("cumulative"), status_text={1: "✖ Off target"})
-    profile, annual, actual = figure.data
+def _statuses(*rows):
+    return pd.DataFrame([{"quarter": q, "actual": a, "rag": r, "basis": "year to date", "rag_reason": "why"}
+                         for q, a, r in rows])
+
+
+def test_quarterly_profile_draws_the_profile_annual_line_and_actuals_with_their_status():
+    figure = build_quarterly_profile(_profile_rows("cumulative"),
+                                     _statuses((1, 29.0, "red"), (2, 59.0, "amber"), (3, 87.0, "green")))
+    profile, annual, *actuals = figure.data
     assert list(profile.y) == [30.5, 60.0, 86.8, 98.0] and profile.fill == "tozeroy"
     assert list(annual.y) == [98.0, 98.0] and annual.line.dash == "dash"
-    assert list(actual.text) == ["✖ Off target"] and list(actual.y) == [29.0]
+    drawn = {tuple(t.x): (list(t.y), list(t.text), t.marker.symbol) for t in actuals}
+    # Each status has its own shape as well as its icon and words, so colour is never needed.
+    assert drawn == {("Q1",): ([29.0], ["✖ Off target"], "x"),
+                     ("Q2",): ([59.0], ["▲ Slightly off target"], "triangle-up"),
+                     ("Q3",): ([87.0], ["✔ On target"], "circle")}
     assert "BV9 · Council tax collected" in figure.layout.title.text
     assert "year to date" in figure.layout.title.text and "%" in figure.layout.title.text
     assert figure.layout.yaxis.rangemode == "tozero"
+
+
+def test_quarterly_profile_without_outturns_draws_no_actuals():
+    assert [t.name for t in build_quarterly_profile(_profile_rows("cumulative")).data] == [
+        "Quarterly target", "Annual target"]
+
+
+def test_trend_chart_labels_each_actual_with_its_status():
+    series = _series().assign(rag=lambda f: ["red" if k == "actual" else None for k in f["kind"]])
+    actual = next(t for t in build_trend_chart(series).data if t.name.endswith("Actual"))
+    assert actual.mode == "lines+markers+text" and set(actual.text) == {"✖ Off target"}
 
 
 def test_profile_types_draw_differently():

@@ -82,3 +82,18 @@ def test_an_indicator_back_on_target_is_not_off_target_since_anything(assessed):
 def test_quarter_with_nothing_recorded_has_no_exceptions(assessed):
     assert quarter_status.exceptions(assessed, 2007, 4).empty
     assert quarter_status.counts(quarter_status.status_table(assessed, 2007, 4))["no_data"] == 3
+
+
+def test_trend_actuals_are_judged_against_the_same_years_target():
+    import pandas as pd
+
+    from perfdash.trends import with_annual_status
+
+    series = pd.DataFrame([
+        {"indicator_id": WAIT, "council_id": NWL, "polarity": "lower", "unit": "days", "year_start": y,
+         "kind": k, "value": v} for y, k, v in [(2005, "actual", 50.0), (2005, "target", 45.0),
+                                                (2006, "actual", 44.0), (2006, "target", 45.0),
+                                                (2007, "actual", 40.0)]])
+    # 50 days against 45 (lower is better) is 5 over, beyond 5% of 45 = 2.25: red; 44 is better: green;
+    # 2007 has no target to judge against.
+    assert with_annual_status(series, RULES)["rag"].tolist() == ["red", None, "green", None, "no_target"]
