@@ -96,4 +96,6 @@ def test_trend_actuals_are_judged_against_the_same_years_target():
                                                 (2007, "actual", 40.0)]])
     # 50 days against 45 (lower is better) is 5 over, beyond 5% of 45 = 2.25: red; 44 is better: green;
     # 2007 has no target to judge against.
-    assert with_annual_status(series, RULES)["rag"].tolist() == ["red", None, "green", None, "no_target"]
+    judged = with_annual_status(series, RULES)
+    assert judged.loc[judged["kind"] == "actual", "rag"].tolist() == ["red", "green", "no_target"]
+    assert judged.loc[judged["kind"] == "target", "rag"].isna().all()
