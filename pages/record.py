@@ -72,6 +72,11 @@ if report is not None:
     st.subheader("3. Check, then record")
     st.caption("Row numbers count the header as row 1, as a spreadsheet does.")
     st.dataframe(report.preview(), hide_index=True, key="preview")
+    elsewhere = sorted({quarter_status.quarter_label(o.year_start, o.quarter) + f" ({o.council_id})"
+                        for o in report.outturns if (o.council_id, o.year_start, o.quarter) != (council, year, quarter)})
+    if elsewhere:
+        st.warning(f"Some rows are for another council or quarter than {label}: {', '.join(elsewhere)}. Each row "
+                   "is recorded for the council and quarter it names.", icon=":material/warning:")
     if not report.ok:
         problems = "\n".join(f"- {problem}" for problem in report.problems)
         st.error(f"**{report.summary()}**\n\n{problems}", icon=":material/error:")

@@ -159,3 +159,11 @@ def test_record_page_refuses_to_write_in_demo_mode(store):
     assert_drawn_cleanly(app)
     assert any("Demonstration mode is on" in w.value for w in app.warning)
     assert not app.file_uploader
+
+
+def test_rows_for_another_quarter_are_pointed_out_before_recording(store):
+    app = _signed_in_app(council_q=NWL, year="2007", quarter="1")
+    app.file_uploader[0].set_value(("q2.csv", b"council_id,indicator,year,quarter,value\n"
+                                              b"nw-leicestershire,BV9,2007/08,2,29.0%\n", "text/csv"))
+    app.run()
+    assert "Q2 2007/08 (nw-leicestershire)" in " ".join(w.value for w in app.warning)
