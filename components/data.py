@@ -66,8 +66,36 @@ def sql_console(extracts_dir: str | None = None):
     return SqlConsole(extracts_dir or str(paths.extracts_dir()))
 
 
-def rag_rules():
-    """The RAG tolerances, read on every run so an edited YAML file applies at once."""
+def _rules_state() -> tuple:
+    path = paths.rag_rules_file()
+    try:
+        return (str(path), path.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return (str(path), None)
+
+
+@st.cache_resource(max_entries=4)
+def _rules(state: tuple):
     from perfdash import rag
 
     return rag.load_rules()
+
+
+def rag_rules():
+    """The RAG tolerances, read again whenever the YAML file changes."""
+    return _rules(_rules_state())
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _assessed(extracts_dir: str, store_state: tuple, rules_state: tuple, council: str) -> pd.DataFrame:
+    from perfdash import quarter_status
+
+    long = queries.execute(_database(extracts_dir, store_state), queries.load_sql("status_council_quarters"),
+                           {"council": council, "indicator_ids": None})
+    return quarter_status.assess_quarters(long, _rules(rules_state))
+
+
+def assessed_quarters(council: str) -> pd.DataFrame:
+    """Every quarter of a council's indicators judged by the RAG rule, cached until the store,
+    the extracts or the tolerances change."""
+    return _assessed(str(paths.extracts_dir()), active_store().signature(), _rules_state(), council).copy()

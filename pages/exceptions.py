@@ -3,7 +3,7 @@ import streamlit as st
 
 from components.cycle import (PRINT_STYLES, direction_label, exception_card, quarter_picker, rag_label,
                               status_counts)
-from components.data import rag_rules, run_query
+from components.data import assessed_quarters, rag_rules
 from perfdash import quarter_status, rag
 
 st.html(PRINT_STYLES)
@@ -21,8 +21,7 @@ council, year, quarter = chosen
 label = quarter_status.quarter_label(year, quarter)
 
 rules = rag_rules()
-long = run_query("status_council_quarters", council=council, indicator_ids=None)
-assessed = quarter_status.assess_quarters(long, rules)
+assessed = assessed_quarters(council)
 table = quarter_status.status_table(assessed, year, quarter)
 if table.empty or table["actual"].isna().all():
     st.info(f"No outturns are recorded for {label} yet. Editors record them on the Record outturns page.")

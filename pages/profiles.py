@@ -3,11 +3,10 @@ import streamlit as st
 
 from components.charts import build_code_profiles, build_quarterly_profile
 from components.cycle import rag_label
-from components.data import rag_rules, run_query
+from components.data import assessed_quarters, run_query
 from components.ui import (SOURCE_LINK_CONFIG, council_names, show_chart, sidebar_filters, table_alternative,
                            with_source_links)
 from components.url_state import url_number_input, url_selectbox
-from perfdash import quarter_status
 from perfdash.profiles import findings_for, page_count, page_of, profile_table, year_options
 
 filters = sidebar_filters(search=True)
@@ -34,8 +33,7 @@ if profiles.empty:
     st.info("No quarterly profile matches these filters. Clear the search or choose another theme.")
     st.stop()
 findings = run_query("profiles_findings", council=council)
-assessed = quarter_status.assess_quarters(
-    run_query("status_council_quarters", council=council, indicator_ids=None), rag_rules())
+assessed = assessed_quarters(council)
 outturns = assessed[(assessed["year_start"] == year) & assessed["actual"].notna()]
 indicator_ids = list(dict.fromkeys(profiles["indicator_id"]))
 pages = page_count(len(indicator_ids))
