@@ -10,22 +10,27 @@ PAGE_SIZE = 9
 
 def profile_table(profiles: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: annual target and Q1-Q4 targets as printed, with the source line."""
-    rows = []
-    for indicator_id, group in profiles.groupby("indicator_id", sort=False):
-        first = group.iloc[0]
-        targets = group[group["kind"] == "target"]
-        annual = targets[targets["quarter"].isna()]
-        row = {"Code": first["code"], "Indicator": first["title"], "Unit": first["unit"],
-               "Profile": first["profile"], "Polarity": first["polarity"],
-               "Annual target": annual["value_text"].iloc[0] if len(annual) else "–"}
-        for quarter in (1, 2, 3, 4):
-            cell = targets[targets["quarter"] == quarter]
-            row[f"Q{quarter} target"] = cell["value_text"].iloc[0] if len(cell) else "–"
-        quarterly = targets[targets["quarter"].notna()]
-        row["Source line"] = quarterly["source"].iloc[0] if len(quarterly) else first["source"]
-        row["indicator_id"] = indicator_id
-        rows.append(row)
-    return pd.DataFrame(rows)
+    if profiles.empty:
+        return pd.DataFrame(columns=["Code", "Indicator", "Unit", "Profile", "Polarity", "Annual target",
+                                     "Q1 target", "Q2 target", "Q3 target", "Q4 target", "Source line",
+                                     "indicator_id"])
+    first = profiles.drop_duplicates("indicator_id").set_index("indicator_id")
+    targets = profiles[profiles["kind"] == "target"]
+    quarterly = targets[targets["quarter"].notna()]
+    annual = targets[targets["quarter"].isna()].drop_duplicates("indicator_id").set_index("indicator_id")
+    by_quarter = quarterly.pivot_table(index="indicator_id", columns="quarter", values="value_text", aggfunc="first")
+    table = pd.DataFrame({
+        "Code": first["code"], "Indicator": first["title"], "Unit": first["unit"], "Profile": first["profile"],
+        "Polarity": first["polarity"], "Annual target": annual["value_text"].reindex(first.index).fillna("–"),
+    })
+    for quarter in (1, 2, 3, 4):
+        column = by_quarter[quarter] if quarter in by_quarter.columns else pd.Series(dtype=object)
+        table[f"Q{quarter} target"] = column.reindex(first.index).fillna("–")
+    quarterly_source = quarterly.drop_duplicates("indicator_id").set_index("indicator_id")["source"]
+    table["Source line"] = quarterly_source.reindex(first.index).fillna(first["source"])
+    return table.rename_axis("indicator_id").reset_index()[[
+        "Code", "Indicator", "Unit", "Profile", "Polarity", "Annual target", "Q1 target", "Q2 target",
+        "Q3 target", "Q4 target", "Source line", "indicator_id"]]
 
 
 def page_of(indicator_ids: list[str], page: int, size: int = PAGE_SIZE) -> list[str]:

@@ -71,15 +71,28 @@ def status_table(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.Da
     return chosen[[c for c in STATUS_COLUMNS if c in chosen.columns]].reset_index(drop=True)
 
 
-def rag_history(assessed: pd.DataFrame, indicator_id: str, up_to: tuple[int, int] | None = None) -> pd.DataFrame:
-    """The indicator's status quarter by quarter, oldest first: period, rag, actual, target."""
-    rows = assessed[assessed["indicator_id"] == indicator_id]
-    if up_to is not None:
-        rows = rows[(rows["year_start"] * 10 + rows["quarter"]) <= up_to[0] * 10 + up_to[1]]
+def _history_frame(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "period": [quarter_label(r.year_start, r.quarter) for r in rows.itertuples()],
+        "period": [quarter_label(y, q) for y, q in zip(rows["year_start"], rows["quarter"])],
         "rag": rows["rag"].to_list(), "actual": rows["actual"].to_list(), "target": rows["target"].to_list(),
     })
+
+
+def _up_to(rows: pd.DataFrame, up_to: tuple[int, int] | None) -> pd.DataFrame:
+    if up_to is None:
+        return rows
+    return rows[(rows["year_start"] * 10 + rows["quarter"]) <= up_to[0] * 10 + up_to[1]]
+
+
+def rag_history(assessed: pd.DataFrame, indicator_id: str, up_to: tuple[int, int] | None = None) -> pd.DataFrame:
+    """The indicator's status quarter by quarter, oldest first: period, rag, actual, target."""
+    return _history_frame(_up_to(assessed[assessed["indicator_id"] == indicator_id], up_to))
+
+
+def _histories(assessed: pd.DataFrame, indicator_ids: list[str], up_to: tuple[int, int]) -> dict[str, pd.DataFrame]:
+    """rag_history for many indicators in one pass over the assessed quarters."""
+    rows = _up_to(assessed[assessed["indicator_id"].isin(indicator_ids)], up_to)
+    return {indicator_id: _history_frame(group) for indicator_id, group in rows.groupby("indicator_id", sort=False)}
 
 
 def off_target_since(history: pd.DataFrame) -> str | None:
@@ -103,7 +116,7 @@ def exceptions(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.Data
     table = table[table["rag"].isin(OFF_TARGET)].copy()
     if table.empty:
         return table.assign(off_target_since=pd.Series(dtype=object), history=pd.Series(dtype=object))
-    histories = {i: rag_history(assessed, i, (year_start, quarter)) for i in table["indicator_id"]}
+    histories = _histories(assessed, list(table["indicator_id"]), (year_start, quarter))
     table["off_target_since"] = [off_target_since(histories[i]) for i in table["indicator_id"]]
     table["history"] = [history_strip(histories[i]) for i in table["indicator_id"]]
     table["severity"] = table["rag"].map({"red": 0, "amber": 1})
