@@ -17,21 +17,23 @@ with chosen as (
       )
       and exists (
           select 1 from indicator_values as q
-          where q.indicator_id = i.indicator_id and q.year_start = $year
+          where q.council_id = $council and q.indicator_id = i.indicator_id and q.year_start = $year
             and q.quarter is not null and q.kind = 'target'
       )
 ),
 printed as (
     select v.indicator_id, v.quarter, v.kind, v.value, v.value_text, v.source, 'plan' as origin
     from indicator_values as v
-    where v.year_start = $year
+    where v.council_id = $council
+      and v.year_start = $year
       and v.kind in ('target', 'actual')
       and (v.quarter is not null or v.kind = 'target')
 ),
 recorded as (
     select r.indicator_id, r.quarter, 'actual' as kind, r.value, r.value_text, r.source, r.origin
     from recorded_actuals as r
-    where r.year_start = $year
+    where r.council_id = $council
+      and r.year_start = $year
 )
 select
     c.indicator_id, c.code, c.ref, c.title, c.unit, c.polarity, c.profile, c.common_theme,
