@@ -5,7 +5,7 @@ from components.data import run_table_query, sql_console
 from components.ui import sidebar_filters
 from components.url_state import url_selectbox, url_text_input
 from perfdash.contract import TABLES
-from perfdash.exports import dictionary_rows, to_csv_bytes, to_excel_bytes, to_parquet_bytes
+from perfdash.exports import dictionary_rows, downloads_of
 from perfdash.sql_console import ConsoleError, list_examples
 
 ROW_CAP = 5_000
@@ -17,14 +17,11 @@ browse_tab, dictionary_tab, console_tab = st.tabs(["Browse and download", "Data 
 
 
 def downloads(frame, stem: str, key: str) -> None:
-    columns = st.columns(3)
-    columns[0].download_button("CSV", to_csv_bytes(frame), f"{stem}.csv", "text/csv", key=f"{key}-csv",
-                               icon=":material/download:")
-    columns[1].download_button("Excel", to_excel_bytes(frame, stem), f"{stem}.xlsx",
-                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                               key=f"{key}-xlsx", icon=":material/download:")
-    columns[2].download_button("Parquet", to_parquet_bytes(frame), f"{stem}.parquet", "application/octet-stream",
-                               key=f"{key}-parquet", icon=":material/download:")
+    # Each file is built only when its button is pressed (data is a callable), and pressing one
+    # needs no rerun: building them all on every run cost more than the rest of the page.
+    for column, download in zip(st.columns(3), downloads_of(frame, stem)):
+        column.download_button(download.label, download.build, download.file_name, download.mime,
+                               key=f"{key}-{download.extension}", on_click="ignore", icon=":material/download:")
 
 
 with browse_tab:

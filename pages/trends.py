@@ -6,7 +6,7 @@ from components.data import rag_rules, run_query
 from components.ui import SOURCE_LINK_CONFIG, show_chart, sidebar_filters, table_alternative, with_source_links
 from components.url_state import url_multiselect, url_selectbox
 from perfdash.performance import unit_label
-from perfdash.trends import direction_summary, series_table, with_annual_status
+from perfdash.trends import OVERLAY_CAP, PICKER_CAP, direction_summary, series_table, with_annual_status
 
 filters = sidebar_filters(search=True)
 st.title("Trends")
@@ -15,23 +15,40 @@ st.markdown("Lines join actuals; targets, baselines and interims are separate ma
             "○ no target), by the rule in `docs/RAG_RULE.md`. "
             "Hover a point, or open the table, to see the document and line each figure comes from.")
 
-options = run_query("trends_indicator_options", councils=filters.councils, theme=filters.theme,
-                    search=filters.search)
-shared = run_query("trends_shared_codes")
-labels = {row.indicator_id: f"{row.council_name} · {row.code + ' · ' if isinstance(row.code, str) else ''}{row.title}"
-          for row in options.itertuples()}
+picker_filters = dict(councils=filters.councils, theme=filters.theme, search=filters.search)
+options = run_query("trends_indicator_picker", **picker_filters, indicator_ids=None, limit=PICKER_CAP)
+matching = int(options["matching"].iloc[0]) if len(options) else 0
+labels = dict(zip(options["indicator_id"], options["label"]))
+capped = matching > len(labels)
+shared = run_query("trends_shared_codes", councils=filters.councils, per_code=OVERLAY_CAP)
 
 shared_titles = dict(zip(shared["code"], shared["title"]))
 overlay = url_selectbox("Overlay a national code across councils", options=list(shared_titles), key="code",
                         placeholder="No overlay", format_func=lambda code: f"{code} · {shared_titles[code]}")
 if overlay:
-    chosen = list(shared.set_index("code").loc[overlay, "indicator_ids"])
+    overlaid = shared.set_index("code").loc[overlay]
+    chosen = list(overlaid["indicator_ids"])
+    if overlaid["councils"] > len(chosen):
+        st.caption(f"{overlay} is printed by {overlaid['councils']:,} of the chosen councils; the overlay shows the "
+                   f"first {len(chosen)} by council. Choose councils in the sidebar to compare others.")
 else:
+    if capped:
+        st.info(f"{matching:,} indicators match these filters, too many to list. Choose councils in the "
+                "sidebar, or find an indicator by code or title, to narrow them.", icon=":material/filter_alt:")
+        # Choices from the link or earlier runs stay chosen while they match, even beyond the list.
+        earlier = [i for i in st.session_state.get("ind", st.query_params.get_all("ind")) if i not in labels]
+        if earlier:
+            beyond = run_query("trends_indicator_picker", **picker_filters, indicator_ids=earlier, limit=None)
+            labels.update(zip(beyond["indicator_id"], beyond["label"]))
     chosen = url_multiselect("Indicators", options=list(labels), key="ind", format_func=labels.get,
-                             default=list(labels)[:1], placeholder="Choose one or more indicators")
+                             default=[] if capped else list(labels)[:1], placeholder="Choose one or more indicators")
+    if capped:
+        st.caption(f"The list holds the first {len(options):,} of {matching:,} matches, by code.")
 
 if not chosen:
-    st.info("No indicator matches these filters. Clear the search or choose another council or theme.")
+    if not capped:
+        st.info("No indicator matches these filters. Clear the search or choose another council or theme."
+                if not labels else "Choose one or more indicators to see their trends.")
     st.stop()
 
 series = with_annual_status(run_query("trends_series", indicator_ids=chosen), rag_rules())

@@ -6,6 +6,11 @@ import pandas as pd
 from perfdash import rag
 from perfdash.performance import DIRECTION_ICONS, direction_of_travel, format_value, polarity_words
 
+# The most indicators the trend picker lists. Past this the filters must be narrowed: at national
+# scale they match 100,000 indicators, which no picker can show and no user can scan.
+PICKER_CAP = 2_000
+OVERLAY_CAP = 12  # councils drawn on one national-code overlay; more are unreadable as lines
+
 SERIES_COLUMNS = {
     "council_name": "Council", "code": "Code", "title": "Indicator", "period": "Year", "kind": "Figure",
     "value": "Value", "value_text": "As printed", "status": "Status against that year's target", "unit": "Unit", "polarity": "Polarity",

@@ -1,4 +1,5 @@
 """AppTest for the Explore page: browsing, the dictionary and the SQL console."""
+from perfdash import exports
 from tests.pages_helpers import assert_drawn_cleanly, run_page, table_with
 
 
@@ -9,6 +10,20 @@ def test_browse_filters_an_extract_by_council_and_text():
     assert rows["indicator_id"].tolist() == ["nwl-delivery-2007:BV12"]
     assert "1 of 1 matching rows" in " ".join(c.value for c in app.caption)
     assert {b.label for b in app.get("download_button")} >= {"CSV", "Excel", "Parquet"}
+
+
+def test_downloads_are_built_only_when_a_button_is_pressed(monkeypatch):
+    """Excel for 5,000 rows takes about a second: a run of the page must not build any file."""
+    def refuse(*args):
+        raise AssertionError("a download was built while drawing the page")
+
+    for name in ("to_csv_bytes", "to_excel_bytes", "to_parquet_bytes"):
+        monkeypatch.setattr(exports, name, refuse)
+    app = run_page("pages/explore.py", table="indicators", council="nw-leicestershire")
+    assert_drawn_cleanly(app)
+    buttons = app.get("download_button")
+    assert [b.label for b in buttons] == ["CSV", "Excel", "Parquet"]
+    assert all(b.proto.HasField("deferred_file_id") and not b.proto.url for b in buttons)
 
 
 def test_browse_refuses_a_table_outside_the_contract_by_falling_back():
