@@ -13,16 +13,20 @@ from perfdash.extract.curated import CuratedDataError
 filters = sidebar_filters()
 names = council_names()
 everyone = list(names)
-priorities = run_query("priorities_list", councils=everyone, theme=None)
-actions = run_query("priorities_actions", councils=everyone)
-indicators = run_query("priorities_indicators", councils=everyone)
+listed = run_query("priorities_list", councils=None, theme=None)  # NULL: every council
 try:
-    curated = pr.load_priority_links(known_priorities=dict(zip(priorities["priority_id"], priorities["plan_id"])))
+    curated = pr.load_priority_links(known_priorities=dict(zip(listed["priority_id"].tolist(),
+                                                               listed["plan_id"].tolist())),
+                                     known_plans=set(run_query("priorities_plans")["plan_id"]))
+    pr.check_sections(run_query("priorities_sections", **pr.link_params(curated)))
 except CuratedDataError as error:
     st.error(f"The curated priority links could not be used, so only the links the extracts hold are shown. "
              f"{error}", icon=":material/error:")
     curated = []
-table, links = pr.priority_view(priorities, actions, indicators, curated)
+curated_params = pr.link_params(curated)
+# Every council is passed as NULL: a short cache key, the same for "none chosen" and "all chosen".
+councils = None if set(filters.councils) >= set(everyone) else filters.councils
+table = pr.with_scrutiny(run_query("priorities_table", councils=councils, theme=filters.theme, **curated_params))
 
 with st.sidebar:
     big = st.toggle("Meeting mode: larger text", key="big", bind="query-params",
@@ -36,9 +40,7 @@ listing_tab, workshop_tab = st.tabs(["Priorities and what serves them", "Ranking
                                     bind="query-params")
 
 with listing_tab:
-    shown = table[table["council_id"].isin(filters.councils)]
-    if filters.theme:
-        shown = shown[shown["common_theme"] == filters.theme]
+    shown = table
     st.markdown("Each council's priorities in the plan's own order; sub-priorities (↳) sit under their parent. "
                 "**Stated** links are printed in the plan; **same theme** links are only inferred from the "
                 "common theme. A priority no stated indicator measures is a **scrutiny gap**.")
@@ -59,24 +61,38 @@ with listing_tab:
     if shown.empty:
         st.info("No priority matches these filters. Melton's improvement plan lists actions but no priorities; "
                 "choose another council or theme.")
-    for (council_id, plan_id), group in shown.groupby(["council_id", "plan_id"], sort=False):
-        st.subheader(f"{names[council_id]}: {group['plan_title'].iloc[0]}")
-        st.dataframe(pr.display_table(group), hide_index=True, key=f"priorities-{plan_id}",
+    drawn_councils = pr.councils_to_draw(shown, pr.COUNCILS_DRAWN)
+    listed_councils = shown["council_id"].nunique()
+    if listed_councils > len(drawn_councils):
+        st.caption(f"Showing {len(drawn_councils)} of {listed_councils} councils — choose councils in the sidebar "
+                   "to see others. The CSV download below lists every council's priorities.")
+    drawn = shown[shown["council_id"].isin(drawn_councils)]
+    display = pr.display_table(drawn)
+    for (council_id, plan_id), group in drawn.groupby(["council_id", "plan_id"], sort=False):
+        st.subheader(f"{names.get(council_id, council_id)}: {group['plan_title'].iloc[0]}")
+        st.dataframe(display.loc[group.index], hide_index=True, key=f"priorities-{plan_id}",
                      column_config={"Priority": st.column_config.TextColumn(width="large")})
+    if not shown.empty:
+        # The CSV is made only when someone asks for it.
+        st.download_button(f"Download all {len(shown)} priorities of {listed_councils} councils (CSV)",
+                           lambda frame=shown: pr.download_table(frame).to_csv(index=False).encode("utf-8"),
+                           file_name="priorities.csv", mime="text/csv", key="priorities-csv",
+                           on_click="ignore", icon=":material/download:")
 
     st.subheader("What serves one priority")
-    labels = {p: f"{names[c]} · {r} · {t}" for p, c, r, t in
-              zip(shown["priority_id"], shown["council_id"], shown["ref"], shown["title"])}
+    labels = dict(zip(drawn["priority_id"],
+                      drawn["council_id"].map(names) + " · " + drawn["ref"] + " · " + drawn["title"]))
     chosen = url_selectbox("Priority", options=list(labels), key="p", format_func=labels.get,
                            placeholder="Choose a priority")
     if chosen:
-        row = table.set_index("priority_id").loc[chosen]
+        row = drawn[drawn["priority_id"] == chosen].iloc[0]
         rank = f"rank {int(row['rank'])} in the plan" if row["ranked_by_plan"] else "not ranked by the plan"
         timeframe = row["timeframe"] if isinstance(row["timeframe"], str) else "no delivery timeframe stated"
         st.markdown(f"**{row['title']}** ({rank}; {timeframe}). {row['scrutiny']}. "
                     f"Source: {source_link(row['source'])}")
-        for kind, items, words in (("indicator", indicators, "Indicators"), ("action", actions, "Actions")):
-            detail = pr.linked_items(links, items, chosen, kind)
+        links = run_query("priorities_links", councils=[row["council_id"]], priority_id=chosen, **curated_params)
+        for kind, words in (("indicator", "Indicators"), ("action", "Actions")):
+            detail = pr.linked_items(links, kind)
             stated = detail[detail["How it is linked"] == pr.LINK_WORDS[pr.STATED]]
             inferred = detail[detail["How it is linked"] == pr.LINK_WORDS[pr.SAME_THEME]]
             st.markdown(f"**{words} stated in the plan: {len(stated)}**")
@@ -89,25 +105,28 @@ with workshop_tab:
     st.markdown("Score each priority from 0 (none) to 5 (highest) on each criterion and set the weights. "
                 "The workshop order is the weighted average score, highest first; equal scores keep the "
                 "plan's own order. Save the scenario to YAML and upload it again to carry on later.")
-    with_priorities = [c for c in everyone if c in set(table["council_id"])]
+    present = set(listed["council_id"].unique())
+    with_priorities = [c for c in everyone if c in present]
+    if not with_priorities:
+        st.info("No council in these extracts has priorities to rank.")
+        st.stop()
     council = url_selectbox("Council for the workshop", options=with_priorities, key="wc",
                             default=with_priorities[0], format_func=names.get)
-    rows = pr.workshop_rows(table, council)
-    known = {c: set(table.loc[table["council_id"] == c, "priority_id"]) for c in with_priorities}
+    rows = pr.workshop_rows(run_query("priorities_table", councils=[council], theme=None, **curated_params), council)
     base = st.session_state.get("ws_base")
     if base is None or base.council != council:
         st.session_state["ws_base"] = base = ws.default_scenario(council)
         st.session_state["ws_version"] = st.session_state.get("ws_version", 0) + 1
     version = st.session_state["ws_version"]
 
-    def _restore(known_priorities):
+    def _restore(priorities):
         upload = st.session_state.get("ws_upload")
         if upload is not None:
-            problems = ws.apply_upload(st.session_state, upload.getvalue(), known_priorities, "wc")
+            problems = ws.apply_upload(st.session_state, upload.getvalue(), pr.known_by_council(priorities), "wc")
             st.session_state["ws_upload_result"] = (upload.name, problems)
 
     st.file_uploader("Restore a saved scenario (YAML)", type=["yaml", "yml"], key="ws_upload", on_change=_restore,
-                     args=(known,), max_upload_size=1,
+                     args=(listed,), max_upload_size=1,
                      help=f"A file saved from this page, at most {ws.MAX_SCENARIO_BYTES // 1024} KB.")
     result = st.session_state.get("ws_upload_result")
     if result and result[1]:
@@ -155,9 +174,10 @@ with workshop_tab:
 
     current = ws.scenario_from_tables(council, weights, scores, note, created)
     st.session_state["ws_current"] = current
-    st.download_button("Download this scenario (YAML)", ws.scenario_to_yaml(current).encode("utf-8"),
+    st.download_button("Download this scenario (YAML)",
+                       lambda scenario=current: ws.scenario_to_yaml(scenario).encode("utf-8"),
                        file_name=f"priority-workshop-{council}.yaml", mime="application/x-yaml", key="ws-download",
-                       icon=":material/download:")
+                       on_click="ignore", icon=":material/download:")
 
     problems = ws.weight_problems(current.criteria)
     if problems:

@@ -235,6 +235,12 @@ def _parse_created(raw, problems: list[str]) -> dt.date | None:
         return None
 
 
+def _some(names: list[str], limit: int = 10) -> str:
+    """At most `limit` names, so a national list of councils does not fill the message."""
+    shown = ", ".join(names[:limit])
+    return shown if len(names) <= limit else f"{shown} and {len(names) - limit} more"
+
+
 def parse_scenario(data: bytes, known: dict[str, set[str]]) -> tuple[Scenario | None, list[str]]:
     """Read and validate a scenario file. `known` maps each council to its priority ids.
     Returns (scenario, []) when the file is good, or (None, problems) listing every problem."""
@@ -263,7 +269,7 @@ def parse_scenario(data: bytes, known: dict[str, set[str]]) -> tuple[Scenario | 
     council = document.get("council")
     if council not in known:
         problems.append(f"“council” is {council!r}; it must be a council with priorities: "
-                        f"{', '.join(sorted(known))}.")
+                        f"{_some(sorted(known))}.")
     for required in ("criteria", "scores"):
         if required not in document:
             problems.append(f"“{required}” is missing.")

@@ -129,6 +129,13 @@ def test_every_problem_is_listed_at_once():
     assert len(problems) == 3
 
 
+def test_an_unknown_council_names_a_few_councils_not_every_one_in_the_country():
+    national = {f"synthetic-{n:03d}": {f"synthetic-{n:03d}:P1"} for n in range(1, 351)}
+    _, problems = ws.parse_scenario(good(council="rutland"), national)
+    council = next(problem for problem in problems if "“council”" in problem)
+    assert "synthetic-001, synthetic-002" in council and council.endswith("synthetic-010 and 340 more.")
+
+
 def test_a_bad_upload_changes_nothing_in_the_session_state():
     state = {"wc": "leicester", "ws_version": 4, "ws_base": "the meeting's work"}
     before = dict(state)
