@@ -31,15 +31,14 @@ def build_rank_slope(ranking, left_label: str = LEFT, font_size: int = BASE_FONT
                      label_length: int = 42):
     """`ranking` has ref, title, plan_rank, workshop_rank and weighted_score (the columns of
     perfdash.workshop.rank_priorities). Rank 1 is at the top on both sides."""
-    figure = go.Figure()
     count = len(ranking)
-    shown = set()
+    traces, annotations, shown = [], [], set()
     for row in ranking.itertuples():
         plan_rank, workshop_rank = int(row.plan_rank), int(row.workshop_rank)
         direction = _direction(plan_rank, workshop_rank)
         colour, dash, words = MOVES[direction]
         label = f"{row.ref} · {_short(row.title, label_length)}"
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[left_label, RIGHT], y=[plan_rank, workshop_rank], mode="lines+markers",
             line={"color": colour, "dash": dash, "width": 3}, marker={"size": 12, "color": colour},
             name=words, legendgroup=direction, showlegend=direction not in shown,
@@ -47,11 +46,14 @@ def build_rank_slope(ranking, left_label: str = LEFT, font_size: int = BASE_FONT
                        f"<b>{label}</b><br>{RIGHT}: {workshop_rank} (score {row.weighted_score:.2f} of 5)"],
             hoverinfo="text"))
         shown.add(direction)
-        figure.add_annotation(x=left_label, y=plan_rank, text=f"{plan_rank}. {label}", xanchor="right",
-                              xshift=-14, showarrow=False, font={"size": font_size - 2})
         arrow = {"up": "▲", "down": "▼", "same": "="}[direction]
-        figure.add_annotation(x=RIGHT, y=workshop_rank, text=f"{workshop_rank}. {label} {arrow}", xanchor="left",
-                              xshift=14, showarrow=False, font={"size": font_size - 2})
+        annotations += [
+            {"x": left_label, "y": plan_rank, "text": f"{plan_rank}. {label}", "xanchor": "right", "xshift": -14,
+             "showarrow": False, "font": {"size": font_size - 2}},
+            {"x": RIGHT, "y": workshop_rank, "text": f"{workshop_rank}. {label} {arrow}", "xanchor": "left",
+             "xshift": 14, "showarrow": False, "font": {"size": font_size - 2}}]
+    # One call each: adding traces and annotations one by one slows down as the list grows.
+    figure = go.Figure(data=traces, layout={"annotations": annotations})
     figure.update_yaxes(title_text="Rank (1 = first priority)", tickmode="array",
                         tickvals=list(range(1, count + 1)), range=[count + 0.5, 0.5], zeroline=False)
     figure.update_xaxes(title_text="Ranking", type="category", categoryorder="array",
