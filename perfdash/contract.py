@@ -1,4 +1,4 @@
-"""The data contract: the extract tables, their columns, types, keys and allowed values.
+"""The data contract: the extract tables, their columns, types, keys, allowed values and references.
 
 The dashboard, the SQL console and outside users depend on this. Extra columns are allowed
 in the data but every column listed here must be present with its type.
@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+# The councils of the bundled extracts. The contract does not restrict council_id to these: any
+# council in the councils table may appear (a national dataset has hundreds).
 COUNCIL_IDS = ("leicester", "leicestershire", "nw-leicestershire", "melton")
 TIERS = ("unitary", "county", "district")
 VALUE_KINDS = ("actual", "target", "baseline", "interim", "estimate")
@@ -28,6 +30,8 @@ class TableSpec:
     key: tuple[str, ...]
     not_null: tuple[str, ...] = ()
     allowed: dict[str, tuple] = field(default_factory=dict)
+    # column -> the table whose key it names (referential integrity); every value must be a row there.
+    references: dict[str, str] = field(default_factory=dict)
     description: str = ""
 
     def schema(self) -> pa.Schema:
@@ -39,8 +43,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
         "councils",
         {"council_id": "string", "name": "string", "tier": "string", "parent_council_id": "string"},
         key=("council_id",), not_null=("council_id", "name", "tier"),
-        allowed={"council_id": COUNCIL_IDS, "tier": TIERS, "parent_council_id": COUNCIL_IDS},
-        description="The four councils and how the two tiers nest.",
+        allowed={"tier": TIERS}, references={"parent_council_id": "councils"},
+        description="The councils and how the two tiers nest.",
     ),
     TableSpec(
         "plans",
@@ -48,7 +52,7 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "period_label": "string", "start_year": "int", "end_year": "int", "source_file": "string",
          "original_file": "string"},
         key=("plan_id",), not_null=("plan_id", "council_id", "title", "source_file"),
-        allowed={"council_id": COUNCIL_IDS},
+        references={"council_id": "councils"},
         description="One row per source document.",
     ),
     TableSpec(
@@ -59,7 +63,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "priority_id": "string"},
         key=("indicator_id",),
         not_null=("indicator_id", "council_id", "plan_id", "title", "common_theme", "unit", "polarity", "source"),
-        allowed={"council_id": COUNCIL_IDS, "polarity": POLARITIES, "profile": PROFILES},
+        allowed={"polarity": POLARITIES, "profile": PROFILES},
+        references={"council_id": "councils", "plan_id": "plans", "priority_id": "priorities"},
         description="Performance indicators as the plans define them, with curated unit, polarity and profile.",
     ),
     TableSpec(
@@ -68,7 +73,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "quarter": "int", "kind": "string", "value": "float", "value_text": "string", "source": "string"},
         key=("indicator_id", "year_start", "quarter", "kind"),
         not_null=("indicator_id", "council_id", "period", "year_start", "kind", "value_text", "source"),
-        allowed={"council_id": COUNCIL_IDS, "kind": VALUE_KINDS, "quarter": (1, 2, 3, 4)},
+        allowed={"kind": VALUE_KINDS, "quarter": (1, 2, 3, 4)},
+        references={"council_id": "councils", "indicator_id": "indicators"},
         description="Every printed figure for an indicator: actuals, targets, baselines, interims, estimates.",
     ),
     TableSpec(
@@ -77,7 +83,7 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "title": "string", "timeframe": "string", "theme": "string", "common_theme": "string",
          "source": "string"},
         key=("priority_id",), not_null=("priority_id", "council_id", "plan_id", "title", "common_theme", "source"),
-        allowed={"council_id": COUNCIL_IDS},
+        references={"council_id": "councils", "plan_id": "plans"},
         description="Council priorities in the plan's own order; rank where the plan ranks them.",
     ),
     TableSpec(
@@ -88,7 +94,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "progress": "string", "status": "string", "common_theme": "string", "source": "string",
          "ref": "string", "key_priority": "string", "priority_id": "string"},
         key=("action_id",), not_null=("action_id", "council_id", "plan_id", "title", "common_theme", "source"),
-        allowed={"council_id": COUNCIL_IDS, "status": ACTION_STATUSES},
+        allowed={"status": ACTION_STATUSES},
+        references={"council_id": "councils", "plan_id": "plans", "priority_id": "priorities"},
         description="Actions with milestones (quarterly for NW Leicestershire) and progress (Melton).",
     ),
     TableSpec(
@@ -98,7 +105,7 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "source": "string"},
         key=("plan_id", "table_name", "line_item", "year_start", "kind"),
         not_null=("council_id", "plan_id", "table_name", "line_item", "kind", "source"),
-        allowed={"council_id": COUNCIL_IDS, "kind": FINANCE_KINDS},
+        allowed={"kind": FINANCE_KINDS}, references={"council_id": "councils", "plan_id": "plans"},
         description="Budget, outturn and capital lines in thousands of pounds.",
     ),
     TableSpec(
@@ -106,7 +113,7 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
         {"council_id": "string", "plan_id": "string", "band": "string", "period": "string",
          "year_start": "int", "share_percent": "float", "value_text": "string", "source": "string"},
         key=("plan_id", "band", "year_start"), not_null=("council_id", "plan_id", "band", "source"),
-        allowed={"council_id": COUNCIL_IDS},
+        references={"council_id": "councils", "plan_id": "plans"},
         description="Share of comparable indicators in each quartile band, as a plan reports it.",
     ),
     TableSpec(
@@ -115,7 +122,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
          "category": "string", "severity": "string", "message": "string", "source": "string"},
         key=("finding_id",), not_null=("finding_id", "council_id", "plan_id", "category", "severity",
                                       "message", "source"),
-        allowed={"council_id": COUNCIL_IDS, "severity": SEVERITIES},
+        allowed={"severity": SEVERITIES},
+        references={"council_id": "councils", "plan_id": "plans", "indicator_id": "indicators"},
         description="What is inconsistent or unreadable in the plans themselves, flagged and never fixed.",
     ),
 )}

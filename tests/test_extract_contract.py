@@ -73,6 +73,30 @@ def test_checker_reports_a_dangling_reference_and_a_bad_source(sound):
     assert any("source 'elsewhere.txt' is not" in p for p in problems)
 
 
+def test_checker_reports_a_council_that_is_not_in_councils(sound):
+    sound["actions"][0] = {**sound["actions"][0], "council_id": "rutland"}
+    sound["councils"][0] = {**sound["councils"][0], "parent_council_id": "nowhere"}
+    problems = check_tables(sound)
+    assert any("council_id 'rutland' is not in councils" in p for p in problems)
+    assert any("parent_council_id 'nowhere' is not in councils" in p for p in problems)
+
+
+def test_checker_accepts_any_council_in_councils_and_keeps_the_tier_vocabulary(sound):
+    # A national dataset has hundreds of councils: an id is valid when councils has it.
+    sound["councils"].append({"council_id": "rutland", "name": "Rutland County Council", "tier": "unitary",
+                              "parent_council_id": None})
+    sound["plans"][0] = {**sound["plans"][0], "council_id": "rutland"}
+    assert not any("rutland" in p for p in check_tables(sound))
+    sound["councils"][-1] = {**sound["councils"][-1], "tier": "metropolitan"}
+    assert any("tier 'metropolitan' is not one of unitary, county, district" in p for p in check_tables(sound))
+
+
+def test_every_reference_names_a_table_with_a_one_column_key():
+    for spec in TABLES.values():
+        for column, table in spec.references.items():
+            assert column in spec.columns and len(TABLES[table].key) == 1, (spec.name, column)
+
+
 def test_check_command_fails_in_plain_english_on_a_broken_folder(tmp_path, capsys):
     broken = tmp_path / "extracts"
     shutil.copytree(paths.DEFAULT_EXTRACTS_DIR, broken)

@@ -12,12 +12,6 @@ from perfdash.contract import TABLES
 from perfdash.extract.curated import load_taxonomy
 
 _SOURCE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+)$")
-_FOREIGN_KEYS = {
-    "council_id": "councils",
-    "plan_id": "plans",
-    "indicator_id": "indicators",
-    "priority_id": "priorities",
-}
 
 
 def _unique_problems(name: str, rows: list[dict]) -> list[str]:
@@ -44,9 +38,8 @@ def _row_problems(name: str, rows: list[dict], known: dict[str, set]) -> list[st
             problems.append(f"{where}: common_theme {row['common_theme']!r} is not in the taxonomy")
         if name == "indicators" and row.get("unit") and row["unit"] not in units:
             problems.append(f"{where}: unit {row['unit']!r} is not in the controlled vocabulary")
-        for column, table in _FOREIGN_KEYS.items():
-            if column in spec.columns and table != name and row.get(column) is not None \
-                    and row[column] not in known[table]:
+        for column, table in spec.references.items():
+            if row.get(column) is not None and row[column] not in known[table]:
                 problems.append(f"{where}: {column} {row[column]!r} is not in {table}")
         source = row.get("source")
         if "source" in spec.columns and source is not None:
@@ -61,13 +54,10 @@ def check_tables(tables: dict[str, list[dict]]) -> list[str]:
     problems = [f"table {name} is missing" for name in TABLES if name not in tables]
     if problems:
         return problems
-    known = {
-        "councils": {r["council_id"] for r in tables["councils"]},
-        "plans": {r["plan_id"] for r in tables["plans"]},
-        "indicators": {r["indicator_id"] for r in tables["indicators"]},
-        "priorities": {r["priority_id"] for r in tables["priorities"]},
-        "source_files": {r["source_file"] for r in tables["plans"]},
-    }
+    # Referential integrity: every referenced table's key values (each has a one-column key).
+    referenced = {table for spec in TABLES.values() for table in spec.references.values()}
+    known = {table: {r[TABLES[table].key[0]] for r in tables[table]} for table in referenced}
+    known["source_files"] = {r["source_file"] for r in tables["plans"]}
     for name, rows in tables.items():
         problems += _unique_problems(name, rows)
         problems += _row_problems(name, rows, known)
