@@ -46,15 +46,16 @@ def _previous(assessed: pd.DataFrame, year_start: int, quarter: int, step_back_y
     return assessed[(assessed["year_start"] == year) & (assessed["quarter"] == q)].set_index("indicator_id")
 
 
-def _direction(row, before: pd.DataFrame, against_profile: bool) -> str:
-    if row.indicator_id not in before.index:
-        return NOT_COMPARABLE
-    earlier = before.loc[row.indicator_id]
-    if against_profile:
-        # A year-to-date figure always grows within a year, and a per-quarter profile follows the seasons:
-        # compare how far each quarter is from its own profiled target.
-        return direction_of_travel(earlier["gap"], row.gap, row.polarity)
-    return direction_of_travel(earlier["actual"], row.actual, row.polarity)
+def _directions(chosen: pd.DataFrame, before: pd.DataFrame, against_profile: pd.Series) -> list[str]:
+    """Direction of travel for each chosen row against the same indicator's row in `before`.
+    Where `against_profile` holds, compare the gaps to target: a year-to-date figure always grows
+    within a year, and a per-quarter profile follows the seasons."""
+    earlier = chosen[["indicator_id"]].merge(before[["gap", "actual"]], left_on="indicator_id",
+                                             right_index=True, how="left")
+    return [direction_of_travel(old_gap if profile_based else old_actual, gap if profile_based else actual, polarity)
+            for old_gap, old_actual, gap, actual, polarity, profile_based in zip(
+                earlier["gap"], earlier["actual"], chosen["gap"], chosen["actual"], chosen["polarity"],
+                against_profile)]
 
 
 def status_table(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
@@ -63,11 +64,10 @@ def status_table(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.Da
     chosen = assessed[(assessed["year_start"] == year_start) & (assessed["quarter"] == quarter)].copy()
     if chosen.empty:
         return pd.DataFrame(columns=STATUS_COLUMNS)
-    last_quarter = _previous(assessed, year_start, quarter, 0)
-    last_year = _previous(assessed, year_start, quarter, 1)
-    chosen["direction"] = [
-        _direction(row, last_quarter, row.profile in ("cumulative", "per_quarter")) for row in chosen.itertuples()]
-    chosen["direction_last_year"] = [_direction(row, last_year, False) for row in chosen.itertuples()]
+    profile_based = chosen["profile"].isin(["cumulative", "per_quarter"])
+    chosen["direction"] = _directions(chosen, _previous(assessed, year_start, quarter, 0), profile_based)
+    chosen["direction_last_year"] = _directions(
+        chosen, _previous(assessed, year_start, quarter, 1), pd.Series(False, index=chosen.index))
     return chosen[[c for c in STATUS_COLUMNS if c in chosen.columns]].reset_index(drop=True)
 
 
