@@ -8,7 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.palette import BASE_FONT_SIZE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, RAG_STYLES, SEQUENTIAL
+from components.palette import (BASE_FONT_SIZE, CHART_TEMPLATE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, RAG_STYLES,
+                                SEQUENTIAL)
+from perfdash.comparison import AGAINST_TARGET_WORDS
 from perfdash.performance import polarity_words, unit_label
 
 PROFILE_WORDS = {
@@ -23,7 +25,7 @@ def _layout(figure: go.Figure, title: str, height: int = 520) -> go.Figure:
         title={"text": title, "x": 0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE},
         height=height,
-        template="plotly_white",
+        template=CHART_TEMPLATE,
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         margin={"l": 60, "r": 20, "t": 70, "b": 60},
         hoverlabel={"font_size": BASE_FONT_SIZE},
@@ -194,41 +196,88 @@ def build_theme_matrix(matrix: pd.DataFrame, measure: str = "total") -> go.Figur
                    height=max(360, 110 * len(table.index) + 220))
 
 
-def build_shared_comparison(shared: pd.DataFrame) -> go.Figure:
+def build_shared_comparison(shared: pd.DataFrame, per_council: bool = True) -> go.Figure:
     """For each shared national code, each council's latest actual (bar) and next target
-    (diamond), one panel per code so each keeps its own unit."""
-    codes = list(dict.fromkeys(shared["code"]))
-    if not codes:
+    (diamond), one panel per code so each keeps its own unit; `shared` holds shared_verdicts rows.
+    With per_council=False (too many councils to draw one by one), `shared` holds
+    compare_shared_against_target rows instead, and one stacked bar per code counts the councils'
+    indicators better than, the same as or worse than their own target."""
+    if shared.empty:
         return _layout(go.Figure(), "Shared indicators: none to compare", height=300)
-    columns = min(3, len(codes))
-    rows_needed = math.ceil(len(codes) / columns)
-    first_titles = shared.drop_duplicates("code").set_index("code")
+    if not per_council:
+        return _shared_against_target(shared)
+    # Plain records, grouped by code in the rows' order: a few hundred rows at most, where pandas'
+    # per-group overhead would cost more than the drawing.
+    by_code: dict[str, list[dict]] = {}
+    for record in shared.to_dict("records"):
+        by_code.setdefault(record["code"], []).append(record)
+    columns = min(3, len(by_code))
+    rows_needed = math.ceil(len(by_code) / columns)
     figure = make_subplots(rows=rows_needed, cols=columns, subplot_titles=[
-        f"{code} {_short(first_titles.loc[code, 'title'], 40)}<br><sup>{unit_label(first_titles.loc[code, 'unit'])}"
-        f" · {polarity_words(first_titles.loc[code, 'polarity']).lower()}</sup>" for code in codes])
+        f"{code} {_short(rows[0]['title'], 40)}<br><sup>{unit_label(rows[0]['unit'])}"
+        f" · {polarity_words(rows[0]['polarity']).lower()}</sup>" for code, rows in by_code.items()])
     councils = sorted(shared["council_name"].unique())
     colours = {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(councils)}
-    for index, code in enumerate(codes):
-        row, col = index // columns + 1, index % columns + 1
-        data = shared[shared["code"] == code]
-        for item in data.itertuples():
-            show = index == 0
-            figure.add_trace(go.Bar(
-                x=[item.council_name], y=[item.actual], name=f"{item.council_name} actual",
-                marker_color=colours[item.council_name], legendgroup=item.council_name, showlegend=show,
-                hovertext=f"{item.council_name} actual {item.actual_period}: {item.actual_text}<br>{item.actual_source}",
-                hoverinfo="text"), row=row, col=col)
-            if pd.notna(item.target):
-                figure.add_trace(go.Scatter(
-                    x=[item.council_name], y=[item.target], mode="markers", name="Target",
-                    marker={"symbol": "diamond-open", "size": 16, "color": "#000000", "line": {"width": 3}},
-                    legendgroup="target", showlegend=show and item.Index == data.index[0],
-                    hovertext=f"{item.council_name} target {item.target_period}: {item.target_text}<br>{item.target_source}",
-                    hoverinfo="text"), row=row, col=col)
-        figure.update_yaxes(title_text=unit_label(first_titles.loc[code, "unit"]), row=row, col=col)
+    # Traces are collected and added in one call (plotly re-validates the figure on each add_trace),
+    # with one bar per council, so the legend can show or hide a council in every panel, and one
+    # trace for all the targets of a panel.
+    traces, places = [], []
+    in_legend: set[str] = set()
+    for index, rows in enumerate(by_code.values()):
+        place = (index // columns + 1, index % columns + 1)
+        for item in rows:
+            name = item["council_name"]
+            traces.append(go.Bar(
+                x=[name], y=[item["actual"]], name=f"{name} actual", marker_color=colours[name], legendgroup=name,
+                showlegend=name not in in_legend,
+                hovertext=f"{name} actual {item['actual_period']}: {item['actual_text']}<br>{item['actual_source']}",
+                hoverinfo="text"))
+            places.append(place)
+            in_legend.add(name)
+        targets = [item for item in rows if pd.notna(item["target"])]
+        if targets:
+            traces.append(go.Scatter(
+                x=[t["council_name"] for t in targets], y=[t["target"] for t in targets], mode="markers",
+                name="Target", marker={"symbol": "diamond-open", "size": 16, "color": "#000000", "line": {"width": 3}},
+                legendgroup="target", showlegend="Target" not in in_legend,
+                hovertext=[f"{t['council_name']} target {t['target_period']}: {t['target_text']}"
+                           f"<br>{t['target_source']}" for t in targets],
+                hoverinfo="text"))
+            places.append(place)
+            in_legend.add("Target")
+    figure.add_traces(traces, rows=[row for row, _ in places], cols=[col for _, col in places])
+    # Panel n (from 0, by row) has y axis n + 1; one update for all is cheaper than one per panel.
+    figure.update_layout({f"yaxis{index + 1 if index else ''}": {"title": {"text": unit_label(rows[0]["unit"])}}
+                          for index, rows in enumerate(by_code.values())})
     figure.update_annotations(font_size=BASE_FONT_SIZE - 2)
     return _layout(figure, "Shared indicators: latest actual (bar) and next target (◇), in each indicator's unit",
                    height=max(380, 340 * rows_needed))
+
+
+# Colour, and a fill pattern so that colour is never alone; the words are in the legend and on hover.
+_AGAINST_TARGET_STYLES = {
+    "better": (RAG_STYLES["green"][0], ""),
+    "same": (OKABE_ITO[4], "."),
+    "worse": (RAG_STYLES["red"][0], "x"),
+    "not_comparable": (RAG_STYLES["no_data"][0], "/"),
+}
+
+
+def _shared_against_target(counts: pd.DataFrame) -> go.Figure:
+    labels = [f"{code} {_short(title, 40)} ({unit_label(unit)}, {polarity_words(polarity).lower()})"
+              for code, title, unit, polarity in zip(counts["code"], counts["title"], counts["unit"],
+                                                      counts["polarity"])]
+    figure = go.Figure([
+        go.Bar(x=counts[column], y=labels, orientation="h", name=AGAINST_TARGET_WORDS[column],
+               marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#000000"}},
+               text=counts[column], textposition="inside", insidetextanchor="middle",
+               hovertemplate="%{y}<br>%{x} indicators: " + AGAINST_TARGET_WORDS[column].lower() + "<extra></extra>")
+        for column, (colour, pattern) in _AGAINST_TARGET_STYLES.items()])
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text="Councils' indicators (count)")
+    return _layout(figure, "Shared indicators: councils' latest actual against their own next target "
+                           "(count of indicators)", height=max(360, 48 * len(counts) + 200))
 
 
 def build_ambition_chart(ambition: pd.DataFrame, title: str) -> go.Figure:

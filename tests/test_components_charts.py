@@ -87,6 +87,19 @@ def test_shared_comparison_has_a_panel_per_code_with_its_unit():
     assert figure.layout.yaxis.title.text == "days"
 
 
+def test_shared_comparison_of_many_councils_counts_against_target_in_words_and_patterns():
+    counts = pd.DataFrame([{"code": "BV12", "title": "Sickness", "unit": "days", "polarity": "lower",
+                            "councils_sharing": 300, "shared_codes": 150, "indicators": 300, "better": 120,
+                            "same": 5, "worse": 150, "not_comparable": 25}])
+    figure = build_shared_comparison(counts, per_council=False)
+    assert [trace.name for trace in figure.data] == ["Better than target", "Same as target", "Worse than target",
+                                                    "Not comparable"]
+    assert [list(trace.x) for trace in figure.data] == [[120], [5], [150], [25]]
+    assert list(figure.data[0].y) == ["BV12 Sickness (days, lower is better)"]
+    assert len({trace.marker.pattern.shape for trace in figure.data}) == 4  # not colour alone
+    assert figure.layout.barmode == "stack" and "(count of indicators)" in figure.layout.title.text
+
+
 def test_ambition_chart_words_each_bar():
     frame = pd.DataFrame({"ambition_percent": [10.0, -5.0, None], "label": ["a", "b", "c"]})
     bar = build_ambition_chart(frame, "Ambition").data[0]

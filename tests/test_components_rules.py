@@ -74,6 +74,16 @@ def test_ambition_table_and_theme_summary():
     assert (theme["targets"], theme["stretch"], theme["accepts_decline"]) == (2, 1, 1)
 
 
+def test_the_shared_chart_is_bounded_in_codes_and_council_bars():
+    from perfdash import comparison
+
+    assert comparison.draws_each_council(comparison.DETAIL_COUNCILS)
+    assert not comparison.draws_each_council(comparison.DETAIL_COUNCILS + 1)
+    assert comparison.codes_to_draw(4) == comparison.CHART_CODES  # the committed extracts: all three codes
+    assert comparison.codes_to_draw(12) * 12 <= comparison.CHART_BARS
+    assert comparison.codes_to_draw(350) == comparison.CHART_CODES  # counted per code, not a bar per council
+
+
 def test_shared_verdicts_compare_with_target_and_other_councils():
     frame = pd.DataFrame([
         {"code": "BV12", "council_id": "a", "actual": 9.0, "target": 8.5, "polarity": "lower", "unit": "days",

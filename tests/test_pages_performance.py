@@ -1,6 +1,9 @@
-"""AppTest for each performance page, on the committed extracts."""
+"""AppTest for each performance page, on the committed extracts (and the trend picker's cap on a
+small hand-made folder)."""
 import pytest
 
+from perfdash import trends
+from tests.fixtures import indicator, value, write_extracts
 from tests.pages_helpers import assert_drawn_cleanly, chart_specs, run_page, table_with, trace_values
 
 
@@ -75,6 +78,73 @@ def test_trends_explain_when_nothing_matches():
     assert "No indicator matches" in app.info[0].value
 
 
+def test_trends_list_every_indicator_of_the_committed_extracts(committed_tables):
+    """Four councils' indicators are far fewer than the picker's cap: nothing is held back."""
+    app = run_page("pages/trends.py")
+    assert_drawn_cleanly(app)
+    annual = {v["indicator_id"] for v in committed_tables["indicator_values"]
+              if v["quarter"] is None and v["value"] is not None}
+    picker = app.multiselect(key="ind")
+    assert len(picker.options) == len(annual) < trends.PICKER_CAP
+    assert len(picker.value) == 1 and not app.info and chart_specs(app)
+    assert not any("matches, by code" in c.value for c in app.caption)
+
+
+@pytest.fixture
+def capped_picker(tmp_path, monkeypatch):
+    """Four indicators with annual figures, and a trend picker that lists at most two."""
+    rows = [indicator("nwl:BV9", "nw-leicestershire", "nwl", "BV9", "Council tax collected"),
+            indicator("nwl:BV12", "nw-leicestershire", "nwl", "BV12", "Sickness days", unit="days", polarity="lower"),
+            indicator("lcc:BV12", "leicester", "lcc", "BV12", "Working days lost to sickness", unit="days",
+                      polarity="lower"),
+            indicator("lcc:events", "leicester", "lcc", None, "Civic events", unit="count")]
+    values = [value(row["indicator_id"], row["council_id"], year, "actual", 10.0 + year - 2004)
+              for row in rows for year in (2004, 2005)]
+    folder = write_extracts(tmp_path / "extracts", indicators=rows, indicator_values=values)
+    monkeypatch.setenv("PERFDASH_EXTRACTS_DIR", str(folder))
+    monkeypatch.setenv("PERFDASH_STORE", str(tmp_path / "actuals.duckdb"))
+    monkeypatch.setenv("PERFDASH_DEMO_STORE", str(tmp_path / "demo.duckdb"))
+    monkeypatch.setattr(trends, "PICKER_CAP", 2)
+
+
+def test_trends_ask_to_narrow_filters_that_match_more_than_the_picker_holds(capped_picker):
+    app = run_page("pages/trends.py")
+    assert_drawn_cleanly(app)
+    assert "4 indicators match these filters" in app.info[0].value and "Choose councils" in app.info[0].value
+    assert "first 2 of 4 matches" in " ".join(c.value for c in app.caption)
+    picker = app.multiselect(key="ind")
+    assert picker.options == ["Leicester City Council · BV12 · Working days lost to sickness",
+                              "North West Leicestershire District Council · BV12 · Sickness days"]
+    assert picker.value == [] and not chart_specs(app)
+
+    picker.select("nwl:BV12").run()
+    assert_drawn_cleanly(app)
+    assert app.query_params["ind"] == "nwl:BV12" and chart_specs(app)
+
+
+def test_trends_keep_a_linked_choice_beyond_the_picker_list(capped_picker):
+    app = run_page("pages/trends.py", ind=["lcc:events", "nwl:BV12"])
+    assert_drawn_cleanly(app)
+    assert app.multiselect(key="ind").value == ["lcc:events", "nwl:BV12"]
+    assert len(app.multiselect(key="ind").options) == 3
+    assert set(table_with(app, "Direction of travel")["Indicator"]) == {"Civic events", "Sickness days"}
+    app.run()  # the next run reads the choice from the session, not the link
+    assert app.multiselect(key="ind").value == ["lcc:events", "nwl:BV12"]
+
+
+def test_trends_drop_a_linked_choice_the_filters_exclude_even_past_the_cap(capped_picker):
+    app = run_page("pages/trends.py", theme="Corporate health & value for money", ind="lcc:nothing")
+    assert_drawn_cleanly(app)
+    assert app.multiselect(key="ind").value == [] and "ind" not in app.query_params
+
+
+def test_trends_narrowed_below_the_cap_list_everything_and_chart_the_first(capped_picker):
+    app = run_page("pages/trends.py", council="leicester")
+    assert_drawn_cleanly(app)
+    assert not app.info and len(app.multiselect(key="ind").options) == 2
+    assert app.multiselect(key="ind").value == ["lcc:BV12"] and chart_specs(app)
+
+
 def test_compare_page_prints_counts_and_verdicts():
     app = run_page("pages/compare.py")
     assert_drawn_cleanly(app)
@@ -86,6 +156,100 @@ def test_compare_page_prints_counts_and_verdicts():
                                                       "Not comparable"}
     tiers = table_with(app, "examples")
     assert set(tiers["council_id"]) == {"leicestershire", "nw-leicestershire", "melton"}
+
+
+def chart_titled(app, start: str) -> dict:
+    return next(spec for spec in chart_specs(app) if spec["layout"]["title"]["text"].startswith(start))
+
+
+def test_compare_draws_everything_of_the_committed_extracts():
+    """Four councils and three shared codes are within every bound: nothing is held back."""
+    app = run_page("pages/compare.py")
+    assert_drawn_cleanly(app)
+    assert not app.info and not app.caption
+    shared = chart_titled(app, "Shared indicators: latest actual")
+    assert {trace["name"] for trace in shared["data"] if trace["type"] == "bar"} >= {
+        "Leicester City Council actual", "North West Leicestershire District Council actual"}
+    assert table_with(app, "against_other_councils")["code"].unique().tolist() == ["BV12", "BV63", "BV64"]
+    assert chart_titled(app, "Target ambition")["layout"]["title"]["text"] == \
+        "Target ambition per indicator (% change asked)"
+    assert not [button for button in app.button if button.key.endswith("-full")]
+
+
+@pytest.fixture
+def bounded_compare(tmp_path, monkeypatch):
+    """BV12 in all four councils, BV9 in three, BV3 in two, and a Compare page that draws at most
+    two councils one by one, two codes and two targets."""
+    from perfdash import comparison
+
+    sharing = {"BV12": ["leicester", "leicestershire", "nw-leicestershire", "melton"],
+               "BV9": ["leicester", "leicestershire", "nw-leicestershire"], "BV3": ["leicester", "melton"]}
+    rows = [indicator(f"{council}:{code}", council, "lcc", code, f"Indicator {code}", polarity="lower")
+            for code, councils in sharing.items() for council in councils]
+    # Lower is better: each council's actual of 10 beats its target of 12, Melton's 13 misses it.
+    values = [value(row["indicator_id"], row["council_id"], 2005, "actual", 13.0 if row["council_id"] == "melton"
+                    else 10.0) for row in rows]
+    values += [value(row["indicator_id"], row["council_id"], 2006, "target", 12.0) for row in rows]
+    folder = write_extracts(tmp_path / "extracts", indicators=rows, indicator_values=values)
+    monkeypatch.setenv("PERFDASH_EXTRACTS_DIR", str(folder))
+    monkeypatch.setenv("PERFDASH_STORE", str(tmp_path / "actuals.duckdb"))
+    monkeypatch.setenv("PERFDASH_DEMO_STORE", str(tmp_path / "demo.duckdb"))
+    monkeypatch.setattr(comparison, "DETAIL_COUNCILS", 2)
+    monkeypatch.setattr(comparison, "CHART_CODES", 2)
+    monkeypatch.setattr(comparison, "CHART_TARGETS", 2)
+
+
+def test_compare_counts_too_many_councils_against_target_and_asks_to_narrow(bounded_compare):
+    app = run_page("pages/compare.py")
+    assert_drawn_cleanly(app)
+    assert "4 councils are compared, too many to draw one by one" in app.info[0].value
+    assert "Choose 2 or fewer councils" in app.info[0].value
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "Showing 2 of the 3 national codes the chosen councils share" in captions
+    counts = chart_titled(app, "Shared indicators: councils' latest actual against their own next target")
+    assert [trace["name"] for trace in counts["data"]] == ["Better than target", "Same as target",
+                                                          "Worse than target", "Not comparable"]
+    assert counts["data"][0]["y"] == ["BV12 Indicator BV12 (%, lower is better)",
+                                      "BV9 Indicator BV9 (%, lower is better)"]
+    table = table_with(app, "not_comparable")
+    assert table[["code", "councils_sharing", "indicators", "better", "worse"]].values.tolist() == [
+        ["BV12", 4, 4, 3, 1], ["BV9", 3, 3, 3, 0]]
+    assert not any("against_other_councils" in frame.value.columns for frame in app.dataframe)
+
+    app.button(key="shared-full").click().run()
+    assert_drawn_cleanly(app)
+    assert "Download all 9 rows" in [button.proto.label for button in app.get("download_button")]
+
+
+def test_compare_draws_each_council_once_narrowed_to_the_bound(bounded_compare):
+    app = run_page("pages/compare.py", council=["leicester", "melton"])
+    assert_drawn_cleanly(app)
+    assert not app.info
+    assert not any("national codes" in caption.value for caption in app.caption)  # both shared codes drawn
+    assert not [button for button in app.button if button.key == "shared-full"]
+    shared = chart_titled(app, "Shared indicators: latest actual")
+    assert sorted(trace["name"] for trace in shared["data"] if trace["type"] == "bar") == [
+        "Leicester City Council actual", "Leicester City Council actual", "Melton Borough Council actual",
+        "Melton Borough Council actual"]
+    table = table_with(app, "against_other_councils")
+    assert sorted(set(table["code"])) == ["BV12", "BV3"]
+    verdicts = table.set_index(["code", "council_name"])
+    assert verdicts.loc[("BV12", "Melton Borough Council"), ["against_target", "against_other_councils"]].tolist() \
+        == ["Worse", "Worse than the others"]
+    assert verdicts.loc[("BV3", "Leicester City Council"), ["against_target", "against_other_councils"]].tolist() \
+        == ["Better", "Better than the others"]
+
+
+def test_compare_draws_the_largest_target_changes_and_counts_them_all(bounded_compare):
+    app = run_page("pages/compare.py")
+    assert_drawn_cleanly(app)
+    ambition = chart_titled(app, "Target ambition")
+    assert ambition["layout"]["title"]["text"].endswith(": the 2 largest changes of 9 targets")
+    assert len(ambition["data"][0]["y"]) == 2
+    assert "The chart shows the 2 targets asking the largest change" in " ".join(c.value for c in app.caption)
+    assert table_with(app, "median_ambition_percent")["targets"].sum() == 9
+    app.button(key="ambition-full").click().run()
+    assert "Download all 9 rows" in [button.proto.label for button in app.get("download_button")]
 
 
 def test_trend_and_profile_tables_link_each_figure_to_its_line():
