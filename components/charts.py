@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.palette import (BASE_FONT_SIZE, CHART_TEMPLATE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, RAG_STYLES,
+from components.palette import (BASE_FONT_SIZE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, RAG_STYLES,
                                 SEQUENTIAL)
 from perfdash.comparison import AGAINST_TARGET_WORDS
 from perfdash.performance import polarity_words, unit_label
@@ -25,7 +25,7 @@ def _layout(figure: go.Figure, title: str, height: int = 520) -> go.Figure:
         title={"text": title, "x": 0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE},
         height=height,
-        template=CHART_TEMPLATE,
+       
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         margin={"l": 60, "r": 20, "t": 70, "b": 60},
         hoverlabel={"font_size": BASE_FONT_SIZE},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from components.palette import BASE_FONT_SIZE, CHART_TEMPLATE, FONT_FAMILY, OKABE_ITO
+from components.palette import BASE_FONT_SIZE, FONT_FAMILY, OKABE_ITO
 
 MOVES = {
     # direction: (colour, dash, legend words)
@@ -61,7 +61,7 @@ def build_rank_slope(ranking, left_label: str = LEFT, font_size: int = BASE_FONT
     figure.update_layout(
         title={"text": f"{left_label} against the workshop's ranking (rank, 1 = first priority)",
                "x": 0, "xanchor": "left"},
-        font={"family": FONT_FAMILY, "size": font_size}, template=CHART_TEMPLATE,
+        font={"family": FONT_FAMILY, "size": font_size},
         height=max(420, 34 * count + 200),
         margin={"l": 40 + 8 * label_length, "r": 60 + 8 * label_length, "t": 80, "b": 60},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},

@@ -87,7 +87,7 @@ def build_status_chart(summary: pd.DataFrame, council_name: str = "Melton Boroug
     figure.update_layout(
         title={"text": f"{council_name}: actions by progress status (number of actions)", "x": 0,
                "xanchor": "left"},
-        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE}, template="plotly_white", height=380,
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE}, height=380,
         margin={"l": 60, "r": 80, "t": 70, "b": 60}, showlegend=False)
     return figure
 
