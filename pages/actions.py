@@ -1,11 +1,14 @@
 """Actions and milestones: who is responsible, the outcome and resources, NW Leicestershire's
 quarterly milestones and Melton's progress with its derived status."""
+from functools import partial
+
 import streamlit as st
 
 from components.data import run_query
 from components.ui import council_names, kpi_card, show_chart, sidebar_filters, table_alternative
 from perfdash.actions import (actions_table, build_status_chart, headline_counts, progress_actions, progress_table,
                               quarter_grid, status_rule_summary, status_summary)
+from perfdash.exports import to_csv_bytes
 from perfdash.sources import SOURCE_URL_TEXT
 
 filters = sidebar_filters()
@@ -29,6 +32,7 @@ if actions.empty:
     st.info("No action matches these filters. Clear the search, or choose other councils, theme or officers.")
     st.stop()
 
+GRID_ROWS_SHOWN = 200  # a printed-style table; longer lists belong in the download
 SOURCE_COLUMN = st.column_config.LinkColumn("Source line", display_text=SOURCE_URL_TEXT,
                                             help="Opens the line on the Sources page")
 all_tab, grid_tab, progress_tab = st.tabs(
@@ -38,7 +42,7 @@ all_tab, grid_tab, progress_tab = st.tabs(
 with all_tab:
     st.dataframe(actions_table(actions), hide_index=True, key="actions", row_height=60,
                  column_config={"Source line": SOURCE_COLUMN, "Action": st.column_config.TextColumn(width="large")})
-    st.download_button("Download these actions (CSV)", actions.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download these actions (CSV)", partial(to_csv_bytes, actions), on_click="ignore",
                        file_name="actions.csv", mime="text/csv", key="actions-csv", icon=":material/download:")
 
 with grid_tab:
@@ -49,7 +53,10 @@ with grid_tab:
     else:
         st.markdown(f"**{len(grid)} actions** with milestones for each quarter of 2007/08 "
                     "(financial year April 2007 to March 2008), as the plan prints them.")
-        st.table(grid, hide_index=True, border="horizontal")
+        if len(grid) > GRID_ROWS_SHOWN:
+            st.caption(f"Showing the first {GRID_ROWS_SHOWN} of {len(grid):,}; choose a council or search in the "
+                       "sidebar to narrow them, or download every action from the first tab.")
+        st.table(grid.head(GRID_ROWS_SHOWN), hide_index=True, border="horizontal")
 
 with progress_tab:
     melton = progress_actions(actions)
