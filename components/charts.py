@@ -20,16 +20,20 @@ PROFILE_WORDS = {
 }
 
 
+def _layout_settings(title: str, height: int = 520) -> dict:
+    """The layout every chart shares: a left-aligned title, our font, the legend below."""
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE},
+        "height": height,
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        "margin": {"l": 60, "r": 20, "t": 70, "b": 60},
+        "hoverlabel": {"font_size": BASE_FONT_SIZE},
+    }
+
+
 def _layout(figure: go.Figure, title: str, height: int = 520) -> go.Figure:
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE},
-        height=height,
-       
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
-        margin={"l": 60, "r": 20, "t": 70, "b": 60},
-        hoverlabel={"font_size": BASE_FONT_SIZE},
-    )
+    figure.update_layout(**_layout_settings(title, height))
     return figure
 
 
@@ -159,25 +163,24 @@ def build_quarterly_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None
     assessed quarters (perfdash.quarter_status.assess_quarters): the actual compared (year to date
     for cumulative profiles) and its status, drawn as a shape plus icon and words."""
     meta = profile.iloc[0].to_dict()
-    figure = go.Figure()
     targets = profile[(profile["kind"] == "target") & profile["quarter"].notna() & profile["value"].notna()]
-    figure.add_trace(_profile_trace(targets.sort_values("quarter"), meta.get("profile"), OKABE_ITO[0]))
+    traces = [_profile_trace(targets.sort_values("quarter"), meta.get("profile"), OKABE_ITO[0])]
     annual = profile[(profile["kind"] == "target") & profile["quarter"].isna() & profile["value"].notna()]
     if not annual.empty:
         first = annual.iloc[0]
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=["Q1", "Q4"], y=[first["value"]] * 2, mode="lines", name="Annual target",
             line={"color": "#000000", "dash": "dash", "width": 2}, showlegend=False,
             hovertext=[f"Annual target: <b>{first['value_text']}</b><br>{first['source']}"] * 2, hoverinfo="text"))
     if statuses is not None and not statuses.empty:
-        for trace in _status_traces(statuses):
-            figure.add_trace(trace)
-    figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"])
-    figure.update_yaxes(title_text=unit_label(meta.get("unit")), rangemode="tozero")
-    figure = _layout(figure, profile_title(meta), height=380)
-    figure.update_layout(title_font_size=BASE_FONT_SIZE, margin={"t": 110, "b": 40})
-    return figure
-
+        traces += _status_traces(statuses)
+    layout = _layout_settings(profile_title(meta), height=380)
+    layout["title"]["font"] = {"size": BASE_FONT_SIZE}
+    layout["margin"] = {**layout["margin"], "t": 110, "b": 40}
+    layout["xaxis"] = {"categoryorder": "array", "categoryarray": ["Q1", "Q2", "Q3", "Q4"]}
+    layout["yaxis"] = {"title": {"text": unit_label(meta.get("unit"))}, "rangemode": "tozero"}
+    # One construction: each update_* call on a built figure validates again.
+    return go.Figure(data=traces, layout=layout)
 
 def build_theme_matrix(matrix: pd.DataFrame, measure: str = "total") -> go.Figure:
     """Councils x common themes heat map with the count printed in every cell."""

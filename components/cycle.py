@@ -21,7 +21,7 @@ PRINT_STYLES = """
 <style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDownloadButton"], [data-testid="stExpander"], .stButton, [data-testid="stDecoration"] {
+  [data-testid="stDownloadButton"], .stButton, [data-testid="stDecoration"] {
     display: none !important;
   }
   [data-testid="stMain"] { margin-left: 0 !important; }

@@ -6,13 +6,15 @@ from components.cycle import (PRINT_STYLES, direction_label, exception_card, qua
 from components.data import assessed_quarters, rag_rules
 from perfdash import quarter_status, rag
 
+CARDS_SHOWN = 25  # the Board reads the worst first; the rest are in the table and CSV
+
 st.html(PRINT_STYLES)
 st.title("Exceptions report")
 st.markdown("Red and amber indicators for the chosen quarter, worst first: target, actual and gap, the "
             "direction of travel, the officer's comment, and the status quarter by quarter. "
             "Status is decided by one rule, set out in `docs/RAG_RULE.md`; icons and words carry it, "
             "colour only helps. To print, use your browser's Print command: the sidebar and buttons are "
-            "left off the printout.")
+            "left off the printout, and an open table prints with it.")
 
 chosen = quarter_picker()
 if chosen is None:
@@ -34,14 +36,18 @@ found = quarter_status.exceptions(assessed, year, quarter)
 st.subheader(f"Exceptions: {len(found)} red or amber")
 if found.empty:
     st.success(f"✔ No indicator is red or amber in {label}.")
-for row in found.itertuples():
+for row in found.head(CARDS_SHOWN).itertuples():
     exception_card(row)
+if len(found) > CARDS_SHOWN:
+    st.caption(f"The {CARDS_SHOWN} worst are shown as cards; all {len(found)} are in the table below and the CSV.")
 
 report = found.assign(
     rag=found["rag"].map(rag_label), direction=found["direction"].map(direction_label),
     direction_last_year=found["direction_last_year"].map(direction_label),
 )[["code", "title", "unit", "polarity", "rag", "target", "actual", "gap", "basis", "direction",
    "direction_last_year", "off_target_since", "comment", "submitted_by", "history", "rule", "target_source"]]
+with st.expander(f"All {len(found)} exceptions as a table", expanded=len(found) > CARDS_SHOWN):
+    st.dataframe(report, hide_index=True, key="exceptions-table")
 st.download_button("Download the exceptions as CSV", report.to_csv(index=False).encode("utf-8"),
                    file_name=f"exceptions-{council}-{year}-Q{quarter}.csv", mime="text/csv",
                    icon=":material/download:", key="exceptions-csv")
