@@ -54,7 +54,8 @@ st.download_button("Download the exceptions as CSV", report.to_csv(index=False).
 
 with st.expander(f"Every indicator in {label}", expanded=False):
     everything = table.assign(rag=table["rag"].map(rag_label), direction=table["direction"].map(direction_label))
-    st.dataframe(everything[["code", "title", "target", "actual", "rag", "direction", "basis", "rag_reason"]],
+    st.dataframe(everything[["code", "title", "unit", "polarity", "target", "actual", "rag", "direction", "basis",
+                             "rag_reason", "target_source"]],
                  hide_index=True, key="all-status")
 
 st.subheader("What if the rule were different?")

@@ -59,10 +59,12 @@ table_alternative(with_source_links(profile_table(profiles).drop(columns=["indic
 if not outturns.empty:
     status_rows = outturns.assign(Quarter=outturns["quarter"].map(lambda q: f"Q{int(q)}"),
                                   Status=outturns["rag"].map(rag_label))
-    table_alternative(status_rows.rename(columns={"code": "Code", "title": "Indicator", "actual": "Actual",
-                                                  "target": "Target", "basis": "Basis", "rag_reason": "Reason",
-                                                  "origin": "Origin"})[
-        ["Code", "Indicator", "Quarter", "Actual", "Target", "Basis", "Status", "Reason", "Origin"]],
+    table_alternative(status_rows.rename(columns={"code": "Code", "title": "Indicator", "unit": "Unit",
+                                                  "polarity": "Polarity", "actual": "Actual", "target": "Target",
+                                                  "basis": "Basis", "rag_reason": "Reason", "origin": "Origin",
+                                                  "target_source": "Target source"})[
+        ["Code", "Indicator", "Unit", "Polarity", "Quarter", "Actual", "Target", "Basis", "Status", "Reason",
+         "Origin", "Target source"]],
         file_name=f"outturns-{council}-{year}.csv", label="outturns and their RAG status", key="outturns")
 
 st.subheader("The same national code across councils")

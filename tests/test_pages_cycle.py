@@ -152,6 +152,11 @@ def test_demo_mode_labels_generated_figures_and_never_shows_real_ones(store, tmp
     # Only the demo figure is drawn: 30 against the Q1 profile of 30.5, within 5%: amber.
     assert [trace_values(t) for t in actual_traces] == [[30.0]]
     assert actual_traces[0]["text"] == ["▲ Slightly off target"]
+    # The table behind the chart gives the same figure with its unit, polarity and target's source line.
+    outturns = table_with(app, "Target source")
+    bv9_row = outturns[outturns["Code"] == "BV9"].iloc[0]
+    assert (bv9_row["Actual"], bv9_row["Unit"], bv9_row["Polarity"]) == (30.0, "percent", "higher")
+    assert bv9_row["Target source"].endswith(":992")
 
 
 def test_record_page_refuses_to_write_in_demo_mode(store):
