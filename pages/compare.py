@@ -47,7 +47,8 @@ with shared_tab:
     per_council = draws_each_council(len(filters.councils))
     top_codes = codes_to_draw(len(filters.councils))
     if per_council:
-        shared = shared_verdicts(run_query("compare_shared_top", councils=filters.councils, top_codes=top_codes))
+        shared = shared_verdicts(run_query("compare_shared_indicators", councils=filters.councils,
+                                                    top_codes=top_codes))
     else:
         shared = run_query("compare_shared_against_target", councils=filters.councils, top_codes=top_codes)
     if shared.empty:
@@ -73,7 +74,7 @@ with shared_tab:
                               column_config={"councils_sharing": "Councils sharing the code",
                                              "indicators": "Indicators", **AGAINST_TARGET_WORDS})
         if shown < total or not per_council:
-            full_table("compare_shared_indicators", {"councils": filters.councils},
+            full_table("compare_shared_indicators", {"councils": filters.councils, "top_codes": None},
                        lambda rows: shared_verdicts(rows).drop(columns=SHARED_HIDDEN),
                        label="shared indicators", file_name="shared-indicators.csv", key="shared")
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from perfdash import rag
 from perfdash.extract.values import period_label
-from perfdash.performance import NOT_COMPARABLE, direction_of_travel
+from perfdash.performance import direction_of_travel
 
 OFF_TARGET = ("red", "amber")
 STATUS_COLUMNS = ["indicator_id", "code", "title", "unit", "polarity", "profile", "target", "actual", "rag",

@@ -1,14 +1,16 @@
 -- Indicators with the same national code in more than one of the chosen councils: each council's
 -- latest annual actual and the next annual target after it, with citations, and the highest and
 -- lowest latest actual of the other councils that share the code (for "against other councils").
--- Parameters: $councils (list of council_id).
+-- The Compare page draws only the codes shared by most of the chosen councils ($top_codes); its
+-- full table and the bench pass NULL for every code.
+-- Parameters: $councils (list of council_id),
+--             $top_codes (integer: how many codes, those shared by most councils, then by code;
+--             NULL for every shared code).
 -- Returns: code, council_id, council_name, indicator_id, title, unit, polarity,
 --          actual_period, actual, actual_text, actual_source,
 --          target_period, target, target_text, target_source,
 --          others_highest, others_lowest (NULL when no other council has an actual),
 --          councils_sharing (chosen councils with the code), shared_codes (codes shared in all)
--- compare_shared_top.sql is the same query for only the codes shared by most councils: keep the
--- two in step.
 with coded as (
     select i.indicator_id, i.council_id, i.code, i.title, i.unit, i.polarity
     from indicators as i
@@ -18,6 +20,7 @@ shared as (
     select
         code,
         count(distinct council_id) as councils_sharing,
+        row_number() over (order by count(distinct council_id) desc, code) as code_rank,
         count(*) over () as shared_codes
     from coded
     group by code
@@ -27,6 +30,7 @@ chosen as (
     select i.*, s.councils_sharing, s.shared_codes
     from coded as i
     join shared as s on s.code = i.code
+    where $top_codes::integer is null or s.code_rank <= $top_codes
 ),
 -- Only the chosen indicators' annual figures are read (the council filter lets the scan skip
 -- other councils' row groups), and max_by/min_by pick one row per indicator without sorting the

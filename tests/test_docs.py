@@ -1,6 +1,5 @@
 """Documentation drift: every table, column, unit, theme and finding category is documented."""
 import re
-from pathlib import Path
 
 import yaml
 

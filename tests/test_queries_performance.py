@@ -157,7 +157,7 @@ def test_theme_matrix_counts_items(database):
 
 
 def test_shared_indicators_pair_latest_actual_with_next_target(database):
-    shared = run(database, "compare_shared_indicators", councils=ALL).set_index("council_id")
+    shared = run(database, "compare_shared_indicators", councils=ALL, top_codes=None).set_index("council_id")
     assert shared.loc["leicester", "actual"] == 11.0 and shared.loc["leicester", "actual_period"] == "2002/03"
     assert shared.loc["leicester", "target"] == 10.0
     assert shared.loc["nw-leicestershire", "actual"] == 11.07 and shared.loc["nw-leicestershire", "target"] == 9.5
@@ -236,7 +236,7 @@ def compare_database(tmp_path_factory):
 
 
 def test_shared_indicators_compare_each_council_with_the_other_councils_only(compare_database):
-    shared = run(compare_database, "compare_shared_indicators", councils=ALL).set_index("indicator_id")
+    shared = run(compare_database, "compare_shared_indicators", councils=ALL, top_codes=None).set_index("indicator_id")
     # Leicester's own second BV12 (8.0) is not one of "the others" for its first.
     assert shared.loc["lcc:BV12", ["others_highest", "others_lowest"]].tolist() == [12.0, 9.0]
     assert shared.loc["nwl:BV12", ["others_highest", "others_lowest"]].tolist() == [12.0, 8.0]
@@ -253,13 +253,13 @@ def test_shared_indicators_compare_each_council_with_the_other_councils_only(com
 
 
 def test_shared_top_keeps_the_codes_shared_by_most_councils(compare_database):
-    every = run(compare_database, "compare_shared_indicators", councils=ALL)
-    top = run(compare_database, "compare_shared_top", councils=ALL, top_codes=2)
+    every = run(compare_database, "compare_shared_indicators", councils=ALL, top_codes=None)
+    top = run(compare_database, "compare_shared_indicators", councils=ALL, top_codes=2)
     assert top["code"].unique().tolist() == ["BV12", "BV3"]  # 4 councils, then 2 and by code
     pd.testing.assert_frame_equal(top, every[every["code"].isin(["BV12", "BV3"])].reset_index(drop=True))
-    assert run(compare_database, "compare_shared_top", councils=ALL, top_codes=1)["code"].unique().tolist() == ["BV12"]
-    pd.testing.assert_frame_equal(run(compare_database, "compare_shared_top", councils=ALL, top_codes=99), every)
-    two = run(compare_database, "compare_shared_top", councils=["leicester", "melton"], top_codes=5)
+    assert run(compare_database, "compare_shared_indicators", councils=ALL, top_codes=1)["code"].unique().tolist() == ["BV12"]
+    pd.testing.assert_frame_equal(run(compare_database, "compare_shared_indicators", councils=ALL, top_codes=99), every)
+    two = run(compare_database, "compare_shared_indicators", councils=["leicester", "melton"], top_codes=5)
     assert set(two["code"]) == {"BV12"} and two["shared_codes"].tolist() == [1, 1, 1]
 
 
@@ -269,7 +269,7 @@ def test_shared_against_target_counts_as_the_polarity_rule_does(compare_database
     assert counts.loc["BV12", ["indicators", "better", "same", "worse", "not_comparable"]].tolist() == [5, 1, 1, 1, 2]
     assert counts.loc["BV12", ["title", "unit", "polarity", "councils_sharing"]].tolist() == [
         "Sickness days", "days", "lower", 4]
-    rows = shared_verdicts(run(compare_database, "compare_shared_indicators", councils=ALL))
+    rows = shared_verdicts(run(compare_database, "compare_shared_indicators", councils=ALL, top_codes=None))
     words = {"Better": "better", "Same": "same", "Worse": "worse", "Not comparable": "not_comparable"}
     by_rule = rows.groupby(["code", rows["against_target"].map(words)]).size().unstack(fill_value=0)
     assert by_rule.reindex(columns=list(words.values()), fill_value=0).to_dict("index") == \

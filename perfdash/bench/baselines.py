@@ -112,7 +112,8 @@ COMPARISONS = {
     "trends_indicator_options": (_trend_options_read, _trend_options,
                                  lambda folder: {"councils": _all_councils(folder), "theme": None, "search": ""}),
     "profiles_years": (_profile_years_read, _profile_years, lambda folder: {"councils": _all_councils(folder)}),
-    "compare_shared_indicators": (_shared_read, _shared, lambda folder: {"councils": _all_councils(folder)}),
+    "compare_shared_indicators": (_shared_read, _shared,
+                                  lambda folder: {"councils": _all_councils(folder), "top_codes": None}),
 }
 
 
