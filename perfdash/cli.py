@@ -42,8 +42,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     row_limit = DEFAULT_ROW_LIMIT if args.limit is None else args.limit
     timeout_s = DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout
-    if row_limit < 1 or timeout_s <= 0:
-        print("--limit must be at least 1 and --timeout more than 0", file=sys.stderr)
+    if row_limit < 1:
+        print("--limit must be at least 1", file=sys.stderr)
         return 2
     try:
         with SqlConsole(Path(args.extracts) if args.extracts else None, row_limit=row_limit,
@@ -64,6 +64,23 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_CONSOLE_TIMEOUT_S = 300.0
+
+
+def _console_seconds(text: str) -> float:
+    """A positive, finite number of seconds up to the maximum; 'inf', 'nan' and 0 are refused."""
+    import math
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_CONSOLE_TIMEOUT_S:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be a number of seconds more than 0 and at most {MAX_CONSOLE_TIMEOUT_S:g}")
+    return seconds
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="manage.py", description="Council performance dashboard tools.")
     commands = root.add_subparsers(dest="command", required=True)
@@ -77,7 +94,8 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("query", help='the SELECT query, in quotes: "select * from councils"')
     sql.add_argument("--extracts", help="folder to load (default: the configured extracts folder)")
     sql.add_argument("--limit", type=int, help="most rows to print (default: 5000)")
-    sql.add_argument("--timeout", type=float, help="seconds before the query is stopped (default: 5)")
+    sql.add_argument("--timeout", type=_console_seconds,
+                     help=f"seconds before the query is stopped (default: 5, at most {MAX_CONSOLE_TIMEOUT_S:g})")
     sql.set_defaults(handler=cmd_sql)
     for register in _command_groups():
         register(commands)

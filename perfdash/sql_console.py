@@ -1,12 +1,20 @@
-"""The read-only SQL console: one SELECT at a time over an in-memory copy of the extracts.
+"""The read-only SQL console: one SELECT at a time over a private, read-only copy of the extracts.
 
-The extracts are copied into tables of a private in-memory DuckDB database, then external access is
-switched off and the configuration locked, so a query can read those tables and nothing else: no files,
-no extensions, no other databases. Each query is checked with DuckDB's own parser (one statement, of type
-SELECT), runs on its own cursor under a time limit, and returns at most `row_limit` rows.
+Writes are impossible by construction: the extracts are copied into a private DuckDB file, which is then
+reopened READ_ONLY (and unlinked, so nothing else can open it); external access is switched off and the
+configuration locked, so a query can read those tables and nothing else: no files, no extensions, no other
+databases, and no change that another visitor could see. Before that, each query must pass three checks:
+DuckDB's parser reports one statement of type SELECT; its parse tree holds only SELECT query nodes (a
+DELETE or INSERT wrapped in a CTE is refused); and, as a second line, its text holds no writing keyword
+outside strings and comments. It runs on its own cursor under a time limit and returns at most
+`row_limit` rows.
 """
 from __future__ import annotations
 
+import json
+import os
+import re
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -50,6 +58,17 @@ _REFUSED_KINDS = {
     "MULTI": "a statement that runs several steps (such as a bare PIVOT); wrap it as SELECT * FROM (PIVOT ...)",
     "MERGE_INTO": "a MERGE statement, which changes rows",
 }
+
+
+# Query nodes of a plain SELECT in DuckDB's serialised parse tree; any other *_NODE (DELETE_QUERY_NODE,
+# INSERT_QUERY_NODE, UPDATE_QUERY_NODE, ...) means the query would change data.
+_READING_NODES = {"SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE"}
+# The second line: words that only a writing or settings statement uses, matched outside strings,
+# quoted names and comments.
+_WRITING_WORDS = re.compile(
+    r"\b(insert|update|delete|merge|upsert|truncate|drop|create|alter|copy|attach|detach|install|load|"
+    r"pragma|export|import|checkpoint|vacuum|call|returning)\b", re.IGNORECASE)
+_QUOTED_OR_COMMENT = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 class ConsoleError(Exception):
@@ -104,19 +123,31 @@ class SqlConsole:
                  timeout_s: float = DEFAULT_TIMEOUT_S, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> None:
         if row_limit < 1:
             raise ValueError(f"row_limit must be at least 1, not {row_limit}")
-        if timeout_s <= 0:
-            raise ValueError(f"timeout_s must be more than 0, not {timeout_s}")
+        if not (0 < timeout_s < float("inf")):  # also refuses NaN
+            raise ValueError(f"timeout_s must be a finite number of seconds more than 0, not {timeout_s}")
         self.extracts = Path(extracts) if extracts is not None else paths.extracts_dir()
         self.row_limit = row_limit
         self.timeout_s = timeout_s
         self._cursor_lock = threading.Lock()
-        self._connection = duckdb.connect(":memory:")
+        self._connection, self.tables = self._read_only_copy(self.extracts)
         try:
-            self.tables = self._load(self._connection, self.extracts)
             self._lock_down(self._connection, memory_limit)
         except BaseException:
             self._connection.close()
             raise
+
+    @classmethod
+    def _read_only_copy(cls, folder: Path) -> tuple[duckdb.DuckDBPyConnection, tuple[str, ...]]:
+        """Copy the extracts into a private DuckDB file, close it, and reopen it READ_ONLY."""
+        with tempfile.TemporaryDirectory(prefix="perfdash-console-") as scratch:
+            file = os.path.join(scratch, "console.duckdb")
+            writer = duckdb.connect(file)
+            try:
+                tables = cls._load(writer, folder)
+            finally:
+                writer.close()
+            # The open handle keeps the data readable after the folder is removed; no one else can open it.
+            return duckdb.connect(file, read_only=True), tables
 
     @staticmethod
     def _load(connection: duckdb.DuckDBPyConnection, folder: Path) -> tuple[str, ...]:
@@ -196,7 +227,36 @@ class SqlConsole:
         if kind != "SELECT":
             what = _REFUSED_KINDS.get(kind, f"a {kind} statement")
             raise QueryRefused(f"Only SELECT queries can run here; this is {what}, so it was refused.")
+        self._refuse_hidden_writes(sql, cursor)
         return statement
+
+    def _refuse_hidden_writes(self, sql: str, cursor: duckdb.DuckDBPyConnection | None) -> None:
+        """Refuse a SELECT whose parse tree or text holds a write, such as a DELETE inside a CTE."""
+        own = cursor is None
+        if cursor is None:
+            cursor = self._cursor()
+        try:
+            serialised = cursor.execute("select json_serialize_sql($sql)", {"sql": sql}).fetchone()[0]
+        except duckdb.Error as error:
+            raise QueryRefused(f"DuckDB could not check that the query only reads, so it was refused. {error}") \
+                from error
+        finally:
+            if own:
+                cursor.close()
+        tree = json.loads(serialised)
+        if tree.get("error"):
+            raise QueryRefused("DuckDB could not check that the query only reads, so it was refused. "
+                               f"{tree.get('error_message', '')}".strip())
+        writing = sorted(node for node in _query_node_types(tree) if node not in _READING_NODES)
+        if writing:
+            named = ", ".join(node.removesuffix("_QUERY_NODE").removesuffix("_NODE") for node in writing)
+            raise QueryRefused(f"Only queries that read can run here; this one holds a {named} step "
+                               "(for example inside a WITH clause), so it was refused.")
+        word = _WRITING_WORDS.search(_QUOTED_OR_COMMENT.sub(" ", sql))
+        if word:
+            raise QueryRefused(f"Only queries that read can run here; the word {word.group(1).upper()} "
+                               "belongs to a statement that changes data or settings, so it was refused. "
+                               "Put it in quotes if it is a name or a value.")
 
     def run(self, sql: str) -> ConsoleResult:
         """Run one SELECT; at most row_limit rows come back, and it is stopped after timeout_s seconds."""
@@ -246,6 +306,22 @@ class SqlConsole:
         else:
             lead = "The query failed."
         return f"{lead} DuckDB said: {error}"
+
+
+def _query_node_types(tree: object) -> set[str]:
+    """Every query node type ("SELECT_NODE", "DELETE_QUERY_NODE", ...) anywhere in a parse tree."""
+    found: set[str] = set()
+    stack = [tree]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            kind = item.get("type")
+            if isinstance(kind, str) and kind.endswith("_NODE"):
+                found.add(kind)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def list_examples(folder: Path | None = None) -> list[tuple[str, str]]:

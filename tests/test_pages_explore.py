@@ -45,6 +45,19 @@ def test_console_runs_a_select_and_refuses_a_write():
     assert app.error and "CREATE" in app.error[0].value
 
 
+def test_console_refuses_a_write_hidden_in_a_cte_and_the_data_is_intact_for_the_next_visitor():
+    attacker = run_page("pages/explore.py", view="SQL console")
+    attacker.text_area(key="sql").set_value("with x as (delete from councils returning *) select count(*) from x")
+    attacker.button(key="run").click().run()
+    assert attacker.error and "DELETE step" in attacker.error[0].value
+
+    visitor = run_page("pages/explore.py", view="SQL console")
+    visitor.text_area(key="sql").set_value("select count(*) as councils from councils")
+    visitor.button(key="run").click().run()
+    counts = [f.value for f in visitor.dataframe if list(f.value.columns) == ["councils"]]
+    assert len(counts) == 1 and counts[0]["councils"][0] == 4
+
+
 def test_console_example_fills_the_editor():
     app = run_page("pages/explore.py")
     first = app.selectbox(key="example").options[0]

@@ -199,6 +199,67 @@ def test_non_select_statements_are_refused_by_name(console: SqlConsole, query: s
     assert console.run("select count(*) as n from councils").dataframe["n"][0] == 4
 
 
+@pytest.mark.parametrize(("query", "step"), [
+    ("with x as (delete from councils returning *) select count(*) from x", "DELETE"),
+    ("with x as (update councils set name = 'X' returning *) select * from x", "UPDATE"),
+    ("with x as (insert into councils (council_id, name, tier) values ('x', 'X', 'unitary') returning *) "
+     "select * from x", "INSERT"),
+    ("select * from (with x as (delete from councils returning *) select * from x)", "DELETE"),
+])
+def test_a_write_hidden_in_a_select_is_refused_and_changes_nothing(console: SqlConsole, query: str,
+                                                                   step: str) -> None:
+    with pytest.raises(QueryRefused, match=f"holds a {step} step"):
+        console.run(query)
+    assert console.run("select count(*) as n from councils").dataframe["n"][0] == 4
+    assert console.run("select name from councils where council_id = 'leicester'").dataframe["name"][0] \
+        == "Leicester City Council"
+
+
+def test_the_console_database_refuses_writes_even_past_the_checks(console: SqlConsole) -> None:
+    """Writes are impossible by construction: the console's own database is opened read-only."""
+    cursor = console._cursor()
+    try:
+        with pytest.raises(duckdb.InvalidInputException, match="read-only"):
+            cursor.execute("with x as (delete from councils returning *) select count(*) from x")
+        with pytest.raises(duckdb.InvalidInputException, match="read-only"):
+            cursor.execute("create table copied as select * from councils")
+    finally:
+        cursor.close()
+    assert console.run("select count(*) as n from councils").dataframe["n"][0] == 4
+
+
+def test_one_consoles_visitors_cannot_damage_what_another_sees(extracts: Path) -> None:
+    with SqlConsole(extracts) as shared:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            attempts = list(pool.map(lambda q: _refusal_or_none(shared, q), [
+                "with x as (delete from councils returning *) select count(*) from x",
+                "delete from indicators", "drop table councils",
+                "with x as (update indicators set title = 'hacked' returning *) select 1 from x"]))
+        assert all(isinstance(attempt, QueryRefused) for attempt in attempts)
+        assert shared.run("select count(*) as n from indicators where title = 'hacked'").dataframe["n"][0] == 0
+        assert shared.run("select count(*) as n from councils").dataframe["n"][0] == 4
+
+
+def _refusal_or_none(console: SqlConsole, query: str) -> Exception | None:
+    try:
+        console.run(query)
+    except QueryRefused as refusal:
+        return refusal
+    return None
+
+
+@pytest.mark.parametrize(("query", "word"), [("select 1 as load", "LOAD"), ("select 1 as returning", "RETURNING")])
+def test_the_text_check_refuses_a_writing_word_outside_quotes(console: SqlConsole, query: str, word: str) -> None:
+    with pytest.raises(QueryRefused, match=f"the word {word}"):
+        console.run(query)
+
+
+def test_writing_words_inside_strings_quotes_and_comments_are_allowed(console: SqlConsole) -> None:
+    result = console.run("select 'delete from councils' as \"drop\" -- update everything\nfrom councils limit 1")
+    assert result.dataframe.columns.tolist() == ["drop"]
+    assert result.dataframe["drop"][0] == "delete from councils"
+
+
 def test_several_statements_are_refused_and_none_runs(console: SqlConsole) -> None:
     with pytest.raises(QueryRefused, match="one statement") as refused:
         console.run("SELECT 1; DROP TABLE councils")
@@ -282,7 +343,8 @@ def test_missing_or_empty_extracts_folder_is_reported(tmp_path: Path) -> None:
         SqlConsole(tmp_path / "empty")
 
 
-@pytest.mark.parametrize("settings", [{"row_limit": 0}, {"timeout_s": 0}])
+@pytest.mark.parametrize("settings", [{"row_limit": 0}, {"timeout_s": 0}, {"timeout_s": float("nan")},
+                                      {"timeout_s": float("inf")}])
 def test_nonsense_limits_are_rejected(extracts: Path, settings: dict) -> None:
     with pytest.raises(ValueError):
         SqlConsole(extracts, **settings)
@@ -349,6 +411,24 @@ def test_cli_refusal_exits_2_with_the_message_on_stderr(extracts: Path, capsys: 
     captured = capsys.readouterr()
     assert code == 2
     assert "one statement" in captured.err and captured.out == ""
+
+
+def test_cli_refuses_a_write_hidden_in_a_cte(extracts: Path, capsys: pytest.CaptureFixture) -> None:
+    code = cli.main(["sql", "with x as (delete from councils returning *) select count(*) from x",
+                     "--extracts", str(extracts)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "DELETE step" in captured.err and captured.out == ""
+
+
+@pytest.mark.parametrize("timeout", ["inf", "nan", "-1", "0", "1e9", "abc"])
+def test_cli_accepts_only_positive_finite_timeouts_up_to_the_maximum(extracts: Path, timeout: str,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["sql", "select 1", "--extracts", str(extracts), "--timeout", timeout])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "--timeout" in err and "seconds" in err and "Traceback" not in err
 
 
 def test_cli_rejects_a_zero_limit(extracts: Path, capsys: pytest.CaptureFixture) -> None:
