@@ -15,20 +15,20 @@ st.set_page_config(page_title="Council performance dashboard", page_icon=":mater
 # A flat list: Streamlit's section headers put a <div> inside the navigation <ul>, which
 # fails WCAG 1.3.1 (axe: list, listitem).
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True,
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True,
             url_path="overview"),
-    st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
-    st.Page("pages/profiles.py", title="Quarterly profiles", icon=":material/stacked_bar_chart:",
+    st.Page("app_pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
+    st.Page("app_pages/profiles.py", title="Quarterly profiles", icon=":material/stacked_bar_chart:",
             url_path="profiles"),
-    st.Page("pages/exceptions.py", title="Exceptions report", icon=":material/report:", url_path="exceptions"),
-    st.Page("pages/record.py", title="Record outturns", icon=":material/edit_note:", url_path="record"),
-    st.Page("pages/compare.py", title="Compare councils", icon=":material/compare_arrows:",
+    st.Page("app_pages/exceptions.py", title="Exceptions report", icon=":material/report:", url_path="exceptions"),
+    st.Page("app_pages/record.py", title="Record outturns", icon=":material/edit_note:", url_path="record"),
+    st.Page("app_pages/compare.py", title="Compare councils", icon=":material/compare_arrows:",
             url_path="compare"),
-    st.Page("pages/priorities.py", title="Priorities", icon=":material/format_list_numbered:",
+    st.Page("app_pages/priorities.py", title="Priorities", icon=":material/format_list_numbered:",
             url_path="priorities"),
-    st.Page("pages/actions.py", title="Actions and milestones", icon=":material/checklist:", url_path="actions"),
-    st.Page("pages/explore.py", title="Explore and SQL", icon=":material/table_view:", url_path="explore"),
-    st.Page("pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
+    st.Page("app_pages/actions.py", title="Actions and milestones", icon=":material/checklist:", url_path="actions"),
+    st.Page("app_pages/explore.py", title="Explore and SQL", icon=":material/table_view:", url_path="explore"),
+    st.Page("app_pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
 ]
 
 page = st.navigation(PAGES)

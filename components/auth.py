@@ -14,8 +14,8 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
-from perfdash import editors
-from perfdash.editors import EditorsError
+from perfdash.access import editors
+from perfdash.access.editors import EditorsError
 
 EDITOR_KEY = "perfdash_editor"
 _STAMP_KEY = "perfdash_editor_stamp"

@@ -8,10 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.palette import (BASE_FONT_SIZE, FONT_FAMILY, KIND_STYLES, OKABE_ITO, RAG_STYLES,
-                                SEQUENTIAL)
-from perfdash.comparison import AGAINST_TARGET_WORDS
-from perfdash.performance import polarity_words, unit_label
+from perfdash.palette import (
+    BASE_FONT_SIZE,
+    FONT_FAMILY,
+    KIND_STYLES,
+    OKABE_ITO,
+    RAG_STYLES,
+    SEQUENTIAL,
+)
+from perfdash.polarity import polarity_words, unit_label
+from perfdash.views.compare import AGAINST_TARGET_WORDS
 
 PROFILE_WORDS = {
     "cumulative": "year to date",
@@ -160,7 +166,7 @@ def build_quarterly_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None
     """One indicator's Q1-Q4 target profile drawn as its profile type reads, the annual target
     as a dashed reference line, and quarterly actuals with their RAG status.
     `profile` holds one indicator's rows of queries/profiles_quarterly.sql; `statuses` holds its
-    assessed quarters (perfdash.quarter_status.assess_quarters): the actual compared (year to date
+    assessed quarters (perfdash.rag.status.assess_quarters): the actual compared (year to date
     for cumulative profiles) and its status, drawn as a shape plus icon and words."""
     meta = profile.iloc[0].to_dict()
     targets = profile[(profile["kind"] == "target") & profile["quarter"].notna() & profile["value"].notna()]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perfdash.queries import ExtractsMissing, QueryNotFound
+from perfdash.db.database import ExtractsMissing, QueryNotFound
 
 
 def plain_message(error: Exception) -> str:

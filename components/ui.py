@@ -6,9 +6,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components.data import run_query
+from components.query_cache import run_query
 from components.url_state import url_multiselect, url_selectbox, url_text_input
-from perfdash.sources import markdown_source_link, source_url
+from perfdash.views.sources import markdown_source_link, source_url
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from components.palette import BASE_FONT_SIZE, FONT_FAMILY, OKABE_ITO
+from perfdash.palette import BASE_FONT_SIZE, FONT_FAMILY, OKABE_ITO
 
 MOVES = {
     # direction: (colour, dash, legend words)
@@ -30,7 +30,7 @@ def _direction(plan_rank: int, workshop_rank: int) -> str:
 def build_rank_slope(ranking, left_label: str = LEFT, font_size: int = BASE_FONT_SIZE,
                      label_length: int = 42):
     """`ranking` has ref, title, plan_rank, workshop_rank and weighted_score (the columns of
-    perfdash.workshop.rank_priorities). Rank 1 is at the top on both sides."""
+    perfdash.views.workshop.rank_priorities). Rank 1 is at the top on both sides."""
     count = len(ranking)
     traces, annotations, shown = [], [], set()
     for row in ranking.itertuples():

@@ -77,7 +77,7 @@ def downloads_of(frame: pd.DataFrame, stem: str) -> list[Download]:
 
 def dictionary_rows(table: str) -> pd.DataFrame:
     """The data dictionary of one extract table, from the contract itself."""
-    from perfdash.contract import TABLES
+    from perfdash.plans.contract import TABLES
 
     spec = TABLES[table]
     return pd.DataFrame([

@@ -1,8 +1,8 @@
 import pytest
 
 from perfdash import paths
-from perfdash.extract.build import extract_all
-from perfdash.extract.check import read_tables
+from perfdash.plans.build import extract_all
+from perfdash.plans.check import read_tables
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from perfdash.contract import TABLES
-from perfdash.extract.writer import write_table
+from perfdash.plans.contract import TABLES
+from perfdash.plans.writer import write_table
 
 COUNCILS = [
     {"council_id": "leicester", "name": "Leicester City Council", "tier": "unitary", "parent_council_id": None},

@@ -1,0 +1,125 @@
+"""Compare councils: theme matrix, shared indicators, target ambition and the two-tier view."""
+from functools import partial
+
+import streamlit as st
+
+from components.charts import (
+    build_ambition_chart,
+    build_shared_comparison,
+    build_theme_matrix,
+)
+from components.query_cache import run_query
+from components.ui import show_chart, sidebar_filters, table_alternative
+from perfdash.exports import to_csv_bytes
+from perfdash.views.compare import (
+    AGAINST_TARGET_WORDS,
+    CHART_TARGETS,
+    DETAIL_COUNCILS,
+    add_ambition,
+    codes_to_draw,
+    draws_each_council,
+    shared_verdicts,
+    themes_of,
+)
+
+SHARED_COLUMNS = ["code", "council_name", "title", "unit", "polarity", "actual_period", "actual_shown",
+                  "target_period", "target_shown", "against_target", "against_other_councils",
+                  "actual_source", "target_source"]
+SHARED_LABELS = {"actual_shown": "Latest actual", "target_shown": "Next target",
+                 "against_target": "Actual vs target", "against_other_councils": "Actual vs other councils"}
+SHARED_HIDDEN = ["others_highest", "others_lowest", "councils_sharing", "shared_codes"]
+
+filters = sidebar_filters()
+st.title("Compare councils")
+
+
+@st.fragment
+def full_table(query: str, params: dict, prepare, label: str, file_name: str, key: str) -> None:
+    """The whole table behind a bounded chart, read only when asked for, as a CSV download."""
+    if st.button(f"Prepare the full {label} table (CSV)", key=f"{key}-full", icon=":material/table:"):
+        frame = prepare(run_query(query, **params))
+        st.download_button(f"Download all {len(frame):,} rows", partial(to_csv_bytes, frame), file_name=file_name,
+                           mime="text/csv", key=f"{key}-full-csv", on_click="ignore", icon=":material/download:")
+
+
+matrix_tab, shared_tab, ambition_tab, tier_tab = st.tabs(
+    ["Theme matrix", "Shared indicators", "Target ambition", "County and districts"], key="tab",
+    bind="query-params")
+
+with matrix_tab:
+    measure = st.segmented_control("Count", options=["Total", "Priorities", "Indicators", "Actions"],
+                                   default="Total", key="measure", bind="query-params")
+    matrix = run_query("compare_theme_matrix", councils=filters.councils)
+    show_chart(build_theme_matrix(matrix, (measure or "Total").lower()), key="matrix")
+    table_alternative(matrix, file_name="theme-matrix.csv", label="theme matrix", key="matrix")
+
+with shared_tab:
+    st.markdown("Indicators with the same national code in more than one council. *Better* and *worse* "
+                "are read with each indicator's polarity.")
+    per_council = draws_each_council(len(filters.councils))
+    top_codes = codes_to_draw(len(filters.councils))
+    if per_council:
+        shared = shared_verdicts(run_query("compare_shared_indicators", councils=filters.councils,
+                                                    top_codes=top_codes))
+    else:
+        shared = run_query("compare_shared_against_target", councils=filters.councils, top_codes=top_codes)
+    if shared.empty:
+        st.info("The chosen councils share no national indicator code.")
+    else:
+        shown, total = shared["code"].nunique(), int(shared["shared_codes"].iloc[0])
+        if not per_council:
+            st.info(f"{len(filters.councils):,} councils are compared, too many to draw one by one, so the chart "
+                    "counts how many of their indicators are better or worse than their own target. Choose "
+                    f"{DETAIL_COUNCILS} or fewer councils in the sidebar to see each council's figures.",
+                    icon=":material/filter_alt:")
+        if shown < total:
+            st.caption(f"Showing {shown} of the {total:,} national codes the chosen councils share: those shared "
+                       "by most of them. Prepare the full table below to download them all.")
+        show_chart(build_shared_comparison(shared, per_council=per_council), key="shared")
+        if per_council:
+            st.dataframe(shared[SHARED_COLUMNS], hide_index=True, key="shared-table", column_config=SHARED_LABELS)
+            table_alternative(shared.drop(columns=SHARED_HIDDEN), file_name="shared-indicators.csv",
+                              label="shared indicators", key="shared")
+        else:
+            table_alternative(shared.drop(columns=["shared_codes"]), file_name="shared-indicators-against-target.csv",
+                              label="shared indicators against target", key="shared",
+                              column_config={"councils_sharing": "Councils sharing the code",
+                                             "indicators": "Indicators", **AGAINST_TARGET_WORDS})
+        if shown < total or not per_council:
+            full_table("compare_shared_indicators", {"councils": filters.councils, "top_codes": None},
+                       lambda rows: shared_verdicts(rows).drop(columns=SHARED_HIDDEN),
+                       label="shared indicators", file_name="shared-indicators.csv", key="shared")
+
+with ambition_tab:
+    st.markdown("How far each target moves from its starting point (the last actual before it, or the "
+                "printed baseline). Positive means the target asks for improvement.")
+    ambition = add_ambition(run_query("compare_ambition_top", councils=filters.councils, theme=filters.theme,
+                                      limit=CHART_TARGETS))
+    if ambition.empty:
+        st.info("No target with a starting point matches these filters.")
+    else:
+        st.dataframe(themes_of(ambition), hide_index=True, key="ambition-theme",
+                     column_config={"common_theme": "Common theme", "targets": "Targets measured",
+                                    "median_ambition_percent": "Median ambition (%)",
+                                    "stretch": "Stretching", "accepts_decline": "Accepting decline"})
+        matched = int(ambition["targets_matched"].iloc[0])
+        title = "Target ambition per indicator (% change asked)"
+        if matched > len(ambition):
+            title += f": the {len(ambition)} largest changes of {matched:,} targets"
+            st.caption(f"The chart shows the {len(ambition)} targets asking the largest change, either way, of "
+                       f"the {matched:,} that match these filters; the table above counts them all. Choose "
+                       "fewer councils or a common theme to see others, or prepare the full table below.")
+        show_chart(build_ambition_chart(ambition, title), key="ambition")
+        table_alternative(ambition.drop(columns=["hover", "targets_matched", "themes"]),
+                          file_name="target-ambition.csv", label="target ambition", key="ambition")
+        if matched > len(ambition):
+            full_table("compare_target_ambition", {"councils": filters.councils, "theme": filters.theme},
+                       lambda rows: add_ambition(rows, hover=False),
+                       label="target ambition", file_name="target-ambition.csv", key="ambition")
+
+with tier_tab:
+    st.markdown("Leicestershire County Council and its districts serve the same residents. What does each "
+                "plan under each common theme?")
+    tiers = run_query("compare_two_tier")
+    show_chart(build_theme_matrix(tiers, "total"), key="tiers")
+    st.dataframe(tiers, hide_index=True, key="tier-table")

@@ -1,0 +1,75 @@
+"""Trends: actuals, baselines, interims and targets over financial years."""
+import streamlit as st
+
+from components.charts import build_trend_chart
+from components.query_cache import rag_rules, run_query
+from components.ui import (
+    SOURCE_LINK_CONFIG,
+    show_chart,
+    sidebar_filters,
+    table_alternative,
+    with_source_links,
+)
+from components.url_state import url_multiselect, url_selectbox
+from perfdash.polarity import unit_label
+from perfdash.views.trends import (
+    OVERLAY_CAP,
+    PICKER_CAP,
+    direction_summary,
+    series_table,
+    with_annual_status,
+)
+
+filters = sidebar_filters(search=True)
+st.title("Trends")
+st.markdown("Lines join actuals; targets, baselines and interims are separate markers. Each actual is "
+            "labelled with its status against that year's target (✔ on target, ▲ slightly off, ✖ off, "
+            "○ no target), by the rule in `docs/RAG_RULE.md`. "
+            "Hover a point, or open the table, to see the document and line each figure comes from.")
+
+picker_filters = dict(councils=filters.councils, theme=filters.theme, search=filters.search)
+options = run_query("trends_indicator_picker", **picker_filters, indicator_ids=None, limit=PICKER_CAP)
+matching = int(options["matching"].iloc[0]) if len(options) else 0
+labels = dict(zip(options["indicator_id"], options["label"]))
+capped = matching > len(labels)
+shared = run_query("trends_shared_codes", councils=filters.councils, per_code=OVERLAY_CAP)
+
+shared_titles = dict(zip(shared["code"], shared["title"]))
+overlay = url_selectbox("Overlay a national code across councils", options=list(shared_titles), key="code",
+                        placeholder="No overlay", format_func=lambda code: f"{code} · {shared_titles[code]}")
+if overlay:
+    overlaid = shared.set_index("code").loc[overlay]
+    chosen = list(overlaid["indicator_ids"])
+    if overlaid["councils"] > len(chosen):
+        st.caption(f"{overlay} is printed by {overlaid['councils']:,} of the chosen councils; the overlay shows the "
+                   f"first {len(chosen)} by council. Choose councils in the sidebar to compare others.")
+else:
+    if capped:
+        st.info(f"{matching:,} indicators match these filters, too many to list. Choose councils in the "
+                "sidebar, or find an indicator by code or title, to narrow them.", icon=":material/filter_alt:")
+        # Choices from the link or earlier runs stay chosen while they match, even beyond the list.
+        earlier = [i for i in st.session_state.get("ind", st.query_params.get_all("ind")) if i not in labels]
+        if earlier:
+            beyond = run_query("trends_indicator_picker", **picker_filters, indicator_ids=earlier, limit=None)
+            labels.update(zip(beyond["indicator_id"], beyond["label"]))
+    chosen = url_multiselect("Indicators", options=list(labels), key="ind", format_func=labels.get,
+                             default=[] if capped else list(labels)[:1], placeholder="Choose one or more indicators")
+    if capped:
+        st.caption(f"The list holds the first {len(options):,} of {matching:,} matches, by code.")
+
+if not chosen:
+    if not capped:
+        st.info("No indicator matches these filters. Clear the search or choose another council or theme."
+                if not labels else "Choose one or more indicators to see their trends.")
+    st.stop()
+
+series = with_annual_status(run_query("trends_series", indicator_ids=chosen), rag_rules())
+st.subheader("Direction of travel")
+st.dataframe(direction_summary(series).drop(columns=["indicator_id"]), hide_index=True, key="direction")
+
+for unit, group in series.groupby("unit", sort=True):
+    names = ", ".join(sorted(group["code"].dropna().unique())) or group["title"].iloc[0][:60]
+    figure = build_trend_chart(group, title=f"{names}: actuals and targets by financial year ({unit_label(unit)})")
+    show_chart(figure, key=f"trend-{unit}")
+    table_alternative(with_source_links(series_table(group)), file_name=f"trend-{unit}.csv",
+                      label=f"figures in {unit_label(unit)}", key=f"trend-{unit}", column_config=SOURCE_LINK_CONFIG)

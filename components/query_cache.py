@@ -1,0 +1,102 @@
+"""Streamlit's caches around the data layer: one connection per extracts folder and actuals-store
+state, bounded query-result caches keyed on the SQL text so an edited query file is never served
+stale, and the switch between real and demonstration outturns."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from perfdash import paths
+from perfdash.db import database as queries
+from perfdash.outturns.store import DEMO, REAL, ActualsStore
+
+DEMO_MODE_KEY = "demo"
+
+
+def demo_mode() -> bool:
+    """True while the viewer has chosen to see generated demonstration outturns."""
+    return bool(st.session_state.get(DEMO_MODE_KEY, False))
+
+
+def active_store() -> ActualsStore:
+    """The store the pages read: the demo store in demo mode, else the real one, never both."""
+    return ActualsStore(paths.demo_store_path(), DEMO) if demo_mode() else ActualsStore(paths.store_path(), REAL)
+
+
+def real_store() -> ActualsStore:
+    return ActualsStore(paths.store_path(), REAL)
+
+
+@st.cache_resource(max_entries=4)
+def _database(extracts_dir: str, store_state: tuple):
+    # store_state is the store's signature: a new one (after any write) opens a fresh copy.
+    store = ActualsStore(store_state[0], store_state[1])
+    return queries.open_database(extracts_dir, store.latest() if store.exists() else None)
+
+
+@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
+def _cached_query(extracts_dir: str, store_state: tuple, sql: str, params: tuple) -> pd.DataFrame:
+    bound = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
+    return queries.execute(_database(extracts_dir, store_state), sql, bound)
+
+
+def _freeze(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _run(sql: str, params: dict) -> pd.DataFrame:
+    frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
+    return _cached_query(str(paths.extracts_dir()), active_store().signature(), sql, frozen).copy()
+
+
+def run_query(name: str, **params) -> pd.DataFrame:
+    """Rows of queries/<name>.sql for the given bound parameters. Lists bind as DuckDB lists."""
+    return _run(queries.load_sql(name), params)
+
+
+def run_table_query(name: str, table: str, **params) -> pd.DataFrame:
+    """Like run_query, for a query over an extract table chosen from the contract's allow-list."""
+    return _run(queries.load_table_sql(name, table), params)
+
+
+@st.cache_resource(max_entries=2)
+def sql_console(extracts_dir: str | None = None):
+    """The read-only console: its own locked-down in-memory database, loaded once."""
+    from perfdash.db.console import SqlConsole
+
+    return SqlConsole(extracts_dir or str(paths.extracts_dir()))
+
+
+def _rules_state() -> tuple:
+    path = paths.rag_rules_file()
+    try:
+        return (str(path), path.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return (str(path), None)
+
+
+@st.cache_resource(max_entries=4)
+def _rules(state: tuple):
+    from perfdash.rag.settings import load_rules
+
+    return load_rules()
+
+
+def rag_rules():
+    """The RAG tolerances, read again whenever the YAML file changes."""
+    return _rules(_rules_state())
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _assessed(extracts_dir: str, store_state: tuple, rules_state: tuple, council: str) -> pd.DataFrame:
+    from perfdash.rag import status as quarter_status
+
+    long = queries.execute(_database(extracts_dir, store_state), queries.load_sql("status_council_quarters"),
+                           {"council": council, "indicator_ids": None})
+    return quarter_status.assess_quarters(long, _rules(rules_state))
+
+
+def assessed_quarters(council: str) -> pd.DataFrame:
+    """Every quarter of a council's indicators judged by the RAG rule, cached until the store,
+    the extracts or the tolerances change."""
+    return _assessed(str(paths.extracts_dir()), active_store().signature(), _rules_state(), council).copy()

@@ -1,0 +1,1 @@
+"""Editors and sign-in: who may record outturns."""

@@ -1,1 +1,0 @@
-"""`python manage.py bench`: a synthetic national dataset, page timings and the performance targets."""

@@ -1,0 +1,66 @@
+"""The read-only SQL console on the command line: `manage.py sql`."""
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+MAX_CONSOLE_TIMEOUT_S = 300.0
+
+
+def _console_seconds(text: str) -> float:
+    """A positive, finite number of seconds up to the maximum; 'inf', 'nan' and 0 are refused."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_CONSOLE_TIMEOUT_S:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be a number of seconds more than 0 and at most {MAX_CONSOLE_TIMEOUT_S:g}")
+    return seconds
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import sys
+
+    from perfdash.db.console import (
+        DEFAULT_ROW_LIMIT,
+        DEFAULT_TIMEOUT_S,
+        ConsoleError,
+        QueryRefused,
+        SqlConsole,
+    )
+
+    row_limit = DEFAULT_ROW_LIMIT if args.limit is None else args.limit
+    timeout_s = DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout
+    if row_limit < 1:
+        print("--limit must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        with SqlConsole(Path(args.extracts) if args.extracts else None, row_limit=row_limit,
+                        timeout_s=timeout_s) as console:
+            result = console.run(args.query)
+    except QueryRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    except ConsoleError as error:
+        print(error, file=sys.stderr)
+        return 1
+    frame = result.dataframe
+    if frame.empty:
+        print("  ".join(str(name) for name in frame.columns))
+    else:
+        print(frame.to_string(index=False, na_rep="NULL", max_colwidth=60))
+    print(result.summary())
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add this group's subcommands to manage.py."""
+    sql = commands.add_parser("sql", help="run one read-only SELECT query against the extracts")
+    sql.add_argument("query", help='the SELECT query, in quotes: "select * from councils"')
+    sql.add_argument("--extracts", help="folder to load (default: the configured extracts folder)")
+    sql.add_argument("--limit", type=int, help="most rows to print (default: 5000)")
+    sql.add_argument("--timeout", type=_console_seconds,
+                     help=f"seconds before the query is stopped (default: 5, at most {MAX_CONSOLE_TIMEOUT_S:g})")
+    sql.set_defaults(handler=cmd_sql)

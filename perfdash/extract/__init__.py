@@ -1,1 +1,0 @@
-"""Turning the plan documents into tidy, traceable extract tables."""

@@ -1,0 +1,1 @@
+"""Quarterly outturns: the store with its history, the outturns file, its template and demonstration data."""

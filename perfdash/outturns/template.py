@@ -1,0 +1,76 @@
+"""The pre-filled outturns template for one council, year and quarter, as CSV or Excel.
+
+It has one row per indicator that the council's plan profiles by quarter in that year, in the
+plan's own order, with the columns an upload needs (council_id, indicator, year, quarter, value,
+comment) and, for the person filling it in, the title, unit, polarity, basis and the quarter's
+printed target. Filled in and uploaded unchanged, it passes perfdash.outturns.import_file.validate.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from perfdash.exports import to_csv_bytes, to_excel_bytes
+from perfdash.outturns.catalogue import Catalogue
+from perfdash.plans.values import period_label
+
+TEMPLATE_COLUMNS = ("council_id", "indicator", "title", "unit", "polarity", "basis", "target",
+                    "year", "quarter", "value", "comment")
+CUMULATIVE_BASIS = "this quarter alone; the year to date is added up"
+QUARTER_BASIS = "this quarter alone"
+
+
+def template_frame(catalogue: Catalogue, targets: pd.DataFrame, council_id: str, year_start: int, quarter: int,
+                   current: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The template rows. `targets` is queries/import_quarter_targets.sql for the same council, year
+    and quarter; `current` (indicator_id, value_text, comment) pre-fills the latest recorded outturns."""
+    indicators = catalogue.indicators
+    ours = indicators[(indicators["council_id"] == council_id) & indicators["indicator_id"].notna()]
+    rows = ours.merge(targets[["indicator_id", "value_text"]].rename(columns={"value_text": "target"}),
+                      on="indicator_id", how="inner")
+    rows = rows.sort_values(["plan_line", "indicator_id"], na_position="last", kind="stable")
+    recorded = {}
+    if current is not None and not current.empty:
+        recorded = {row["indicator_id"]: row for row in current.to_dict("records")}  # the last row wins
+    frame = pd.DataFrame(
+        [{"council_id": council_id,
+          "indicator": catalogue.name_in_file(row["indicator_id"]),
+          "title": _text(row["title"]),
+          "unit": _text(row["unit"]),
+          "polarity": _text(row["polarity"]),
+          "basis": CUMULATIVE_BASIS if row["profile"] == "cumulative" else QUARTER_BASIS,
+          "target": _text(row["target"]),
+          "year": period_label(int(year_start)),
+          "quarter": int(quarter),
+          "value": _text(recorded.get(row["indicator_id"], {}).get("value_text")),
+          "comment": _text(recorded.get(row["indicator_id"], {}).get("comment"))}
+         for row in rows.to_dict("records")],
+        columns=list(TEMPLATE_COLUMNS))
+    return frame.astype({"quarter": "int64"})
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def template_csv(frame: pd.DataFrame) -> bytes:
+    return to_csv_bytes(frame)
+
+
+def template_xlsx(frame: pd.DataFrame) -> bytes:
+    """The template as a workbook: header row bold and frozen, columns wide enough to read."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.load_workbook(io.BytesIO(to_excel_bytes(frame, sheet_name="outturns")))
+    sheet = workbook.worksheets[0]
+    sheet.freeze_panes = "A2"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, name in zip(sheet.columns, frame.columns):
+        longest = max([len(str(name))] + [len(str(cell.value or "")) for cell in column])
+        sheet.column_dimensions[column[0].column_letter].width = min(max(longest + 2, 8), 60)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Leicester City Council Best Value Performance Plan 2003/04."""

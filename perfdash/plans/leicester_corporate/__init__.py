@@ -1,0 +1,1 @@
+"""Leicester City Council Interim Corporate Plan 2003."""

@@ -1,0 +1,1 @@
+"""Leicestershire County Council Annual Plan 2007-08."""

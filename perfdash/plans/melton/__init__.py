@@ -1,0 +1,1 @@
+"""Melton Borough Council improvement plan, Appendix A."""

@@ -1,0 +1,1 @@
+"""The RAG rule, its tolerance settings, and each indicator-quarter's status."""

@@ -1,0 +1,259 @@
+"""The RAG rule: one status for an indicator-quarter, from its actual, its profiled target and
+its polarity. docs/RAG_RULE.md explains the rule; every page and command calls this module.
+
+Tolerances live in data/config/rag.yaml, read by perfdash/rag/settings.py. No Streamlit and no DuckDB here.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from perfdash.polarity import format_value
+
+STATUSES = ("green", "amber", "red", "no_target", "no_data")
+# Same icons and words as components/palette.py RAG_STYLES (a test keeps them in step).
+STATUS_ICONS = {"green": "✔", "amber": "▲", "red": "✖", "no_target": "○", "no_data": "–"}
+STATUS_WORDS = {"green": "On target", "amber": "Slightly off target", "red": "Off target",
+                "no_target": "No target", "no_data": "No data"}
+STYLES = ("percent_of_target", "absolute")
+# Units whose amounts read with their label ("2 days", "£2k"); others read as plain numbers.
+MEASURED_UNITS = ("days", "weeks", "tonnes", "kg", "gbp", "gbp_000", "rate_per_1000", "rate_per_100000")
+NEUTRAL_OFF = "off profile; neither higher nor lower is better"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def status_label(status: str) -> str:
+    """Icon and words for a status, e.g. "✖ Off target"."""
+    if status not in STATUSES:
+        raise ValueError(f"unknown RAG status {status!r}; expected one of {', '.join(STATUSES)}")
+    return f"{STATUS_ICONS[status]} {STATUS_WORDS[status]}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    style: str              # "percent_of_target" | "absolute"
+    amber_tolerance: float  # percent of the target, or the indicator's own units
+
+    def __post_init__(self):
+        if self.style not in STYLES:
+            raise ValueError(f"style must be one of {', '.join(STYLES)}, not {self.style!r}")
+        if not _is_number(self.amber_tolerance) or self.amber_tolerance < 0:
+            raise ValueError(f"amber_tolerance must be a number >= 0, not {self.amber_tolerance!r}")
+
+    def tolerance_for(self, target: float) -> float:
+        """The amber band in the indicator's units. A target of 0 under percent_of_target gives 0."""
+        if self.style == "percent_of_target":
+            return self.amber_tolerance * abs(target) / 100
+        return float(self.amber_tolerance)
+
+    def describe(self, unit: str | None = None) -> str:
+        if unit == "yes_no" or self.amber_tolerance == 0:
+            return "no amber band"
+        if self.style == "percent_of_target":
+            return f"amber within {_number(self.amber_tolerance)}% of target"
+        amount = _amount(self.amber_tolerance, unit)
+        if unit != "percent" and unit not in MEASURED_UNITS:
+            amount += " units"
+        return f"amber within {amount} of target"
+
+
+DEFAULT_RULE = Rule("percent_of_target", 5)
+
+
+@dataclass(frozen=True)
+class RagRules:
+    default: Rule
+    councils: dict[str, Rule]
+    indicators: dict[str, Rule]  # keyed by indicator_id, e.g. "nwl-delivery-2007:BV9"
+
+    def rule_for(self, council_id: str, indicator_id: str) -> Rule:
+        """Indicator setting, else council setting, else the default."""
+        for chosen in (self.indicators.get(indicator_id), self.councils.get(council_id)):
+            if chosen is not None:
+                return chosen
+        return self.default
+
+    def with_default(self, rule: Rule) -> RagRules:
+        """One rule for all: every council and indicator override dropped."""
+        return RagRules(default=rule, councils={}, indicators={})
+
+
+# --- the comparison -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str                     # one of STATUSES
+    compared_actual: float | None
+    target: float | None
+    gap: float | None               # compared_actual - target
+    shortfall: float | None         # how far worse than target (>= 0); None if not comparable or neutral
+    tolerance: float | None         # in the indicator's units
+    basis: str                      # "year to date, Q1–Q2" / "Q2 alone"
+    reason: str
+
+
+def ytd_actual(profile: str | None, quarter: int, actuals: Mapping[int, float | None]) -> tuple[float | None, str]:
+    """The value compared with quarter `quarter`'s target, and the basis in words.
+
+    Outturns are recorded for each quarter alone, so a cumulative profile adds Q1..Qn. When a
+    needed quarter is missing the value is None and the words say which quarter(s)."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")
+    if profile != "cumulative":
+        value = actuals.get(quarter)
+        return (None, f"no Q{quarter} outturn") if _missing(value) else (float(value), f"Q{quarter} alone")
+    gaps = [q for q in range(1, quarter + 1) if _missing(actuals.get(q))]
+    if gaps:
+        return None, f"no {_quarter_list(gaps)} outturn for the year to date"
+    return float(sum(actuals[q] for q in range(1, quarter + 1))), _basis(profile, quarter)
+
+
+def assess_quarter(*, profile: str | None, polarity: str | None, unit: str | None, quarter: int,
+                   actuals: Mapping[int, float | None], target: float | None, rule: Rule) -> Assessment:
+    """The status for one quarter, comparing the year to date for cumulative profiles."""
+    basis = _basis(profile, quarter)
+    if _missing(target):
+        return Assessment("no_target", None, None, None, None, None, basis, f"no target for Q{quarter}")
+    value, words = ytd_actual(profile, quarter, actuals)
+    if value is None:
+        return Assessment("no_data", None, float(target), None, None, None, basis, words)
+    return assess(actual=value, target=target, polarity=polarity, unit=unit, rule=rule, basis=basis)
+
+
+def assess(*, actual: float | None, target: float | None, polarity: str | None, unit: str | None, rule: Rule,
+           basis: str = "") -> Assessment:
+    """Compare one actual with one target, read with the polarity. No profile logic here."""
+    if _missing(target):
+        return Assessment("no_target", None, None, None, None, None, basis, "no target to compare with")
+    target = float(target)
+    if _missing(actual):
+        return Assessment("no_data", None, target, None, None, None, basis, "no actual to compare")
+    actual = float(actual)
+    eps = 1e-9 * max(1.0, abs(actual), abs(target))  # float noise, e.g. sums of quarters
+    gap = 0.0 if abs(actual - target) <= eps else actual - target
+    tolerance = 0.0 if unit == "yes_no" else rule.tolerance_for(target)
+    said = f"{_show(actual, unit)} against a target of {_show(target, unit)}"
+
+    if polarity not in ("higher", "lower"):  # neutral (or unset): nothing is worse, never red
+        if gap == 0:
+            return Assessment("green", actual, target, gap, None, tolerance, basis, f"{said}: on target")
+        away = f"{said}: {_amount(abs(gap), unit)} away"
+        if abs(gap) <= tolerance + eps:
+            return Assessment("green", actual, target, gap, None, tolerance, basis,
+                              f"{away}, within the tolerance of {_amount(tolerance, unit)}")
+        off = NEUTRAL_OFF if polarity == "neutral" else "off profile; polarity not set"
+        return Assessment("amber", actual, target, gap, None, tolerance, basis,
+                          f"{away}, beyond the tolerance of {_amount(tolerance, unit)}; {off}")
+
+    shortfall = max(0.0, -gap if polarity == "higher" else gap)
+    if shortfall == 0:
+        better = "on target" if gap == 0 else f"{_amount(abs(gap), unit)} better"
+        return Assessment("green", actual, target, gap, 0.0, tolerance, basis, f"{said}: {better}")
+    worse = f"{said}: {_amount(shortfall, unit)} worse"
+    if unit == "yes_no":
+        return Assessment("red", actual, target, gap, shortfall, tolerance, basis,
+                          f"{said}: a Yes/No indicator has no amber band")
+    if tolerance == 0:
+        why = "a target of 0 leaves no amber band" if rule.style == "percent_of_target" and rule.amber_tolerance \
+            else "no amber band"
+        return Assessment("red", actual, target, gap, shortfall, tolerance, basis, f"{worse}; {why}")
+    within = shortfall <= tolerance + eps  # inclusive: exactly at the tolerance is amber
+    return Assessment("amber" if within else "red", actual, target, gap, shortfall, tolerance, basis,
+                      f"{worse}, {'within' if within else 'beyond'} the tolerance of {_amount(tolerance, unit)}")
+
+
+# --- whole tables and the Board's what-if -----------------------------------------------------
+
+FRAME_COLUMNS = ("actual", "rag", "gap", "shortfall", "tolerance", "basis", "rag_reason", "rule")
+
+
+def assess_frame(frame: pd.DataFrame, rules: RagRules) -> pd.DataFrame:
+    """Add the RAG columns to one-row-per-indicator-quarter data with in-quarter actuals q1..q4."""
+    result = frame.copy()
+    found = [_assess_row(row, rules) for row in frame.itertuples(index=False)]
+    columns = {
+        "actual": [a.compared_actual for a, _ in found], "rag": [a.status for a, _ in found],
+        "gap": [a.gap for a, _ in found], "shortfall": [a.shortfall for a, _ in found],
+        "tolerance": [a.tolerance for a, _ in found], "basis": [a.basis for a, _ in found],
+        "rag_reason": [a.reason for a, _ in found], "rule": [d for _, d in found],
+    }
+    for name, values in columns.items():
+        numeric = name in ("actual", "gap", "shortfall", "tolerance")
+        result[name] = pd.Series(values, index=frame.index, dtype="float64" if numeric else "object")
+    return result
+
+
+def _assess_row(row, rules: RagRules) -> tuple[Assessment, str]:
+    rule = rules.rule_for(row.council_id, row.indicator_id)
+    unit, polarity, profile = (None if _missing(v) else v for v in (row.unit, row.polarity, row.profile))
+    actuals = {q: getattr(row, f"q{q}") for q in (1, 2, 3, 4)}
+    assessment = assess_quarter(profile=profile, polarity=polarity, unit=unit, quarter=int(row.quarter),
+                                actuals=actuals, target=row.target, rule=rule)
+    return assessment, rule.describe(unit)
+
+
+def what_if(frame: pd.DataFrame, scenarios: dict[str, RagRules]) -> pd.DataFrame:
+    """indicator_id and one status column per scenario, row for row with `frame` (same index)."""
+    result = frame[["indicator_id"]].copy()
+    for name, rules in scenarios.items():
+        result[name] = assess_frame(frame, rules)["rag"]
+    return result
+
+
+def tolerance_scenarios(rules: RagRules, tolerances=(0, 5, 10)) -> dict[str, RagRules]:
+    """"As configured", then one percent-of-target tolerance for every indicator."""
+    scenarios = {"As configured": rules}
+    for tolerance in tolerances:
+        name = "No amber band for all" if tolerance == 0 else f"{_number(tolerance)}% of target for all"
+        scenarios[name] = rules.with_default(Rule("percent_of_target", float(tolerance)))
+    return scenarios
+
+
+def council_style_scenarios(rules: RagRules) -> dict[str, RagRules]:
+    """Each configured council's rule applied to every indicator."""
+    return {f"{council_id}'s rule for all": rules.with_default(rule) for council_id, rule in rules.councils.items()}
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+def _basis(profile: str | None, quarter: int) -> str:
+    if profile == "cumulative":
+        return "year to date, Q1" if quarter == 1 else f"year to date, Q1–Q{quarter}"
+    return f"Q{quarter} alone"
+
+
+def _quarter_list(quarters: list[int]) -> str:
+    names = [f"Q{q}" for q in quarters]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")  # as performance.format_value
+
+
+def _show(value: float, unit: str | None) -> str:
+    if unit == "yes_no":
+        return "Yes" if value >= 0.5 else "No"
+    return format_value(value, unit)
+
+
+def _amount(value: float, unit: str | None) -> str:
+    """A difference or tolerance in words: percentages differ by points."""
+    if unit == "percent":
+        return f"{_number(value)} {'point' if value == 1 else 'points'}"
+    return format_value(value, unit) if unit in MEASURED_UNITS else _number(value)
+
+
+class RulesError(ValueError):
+    """The RAG settings file cannot be used; the message lists every problem with its path."""
+

@@ -1,0 +1,1 @@
+"""What each page shows: functions that return frames ready to draw (no Streamlit here)."""

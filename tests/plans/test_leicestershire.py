@@ -1,0 +1,125 @@
+"""Leicestershire Annual Plan 2007-08: curated prose figures turned into rows."""
+import pytest
+
+from perfdash.plans.curated import CuratedDataError
+from perfdash.plans.document import load_document
+from perfdash.plans.leicestershire import extract as leicestershire
+
+PLAN_ID = "leicestershire-annual-2007"
+
+
+@pytest.fixture(scope="module")
+def document():
+    return load_document(PLAN_ID)
+
+
+@pytest.fixture(scope="module")
+def parsed(document):
+    return leicestershire.extract(document)
+
+
+def _line(row):
+    return int(row["source"].rsplit(":", 1)[1])
+
+
+def _value(parsed, title_start, kind, year):
+    matches = [v for v in parsed["indicator_values"]
+               if v["indicator_id"].startswith(f"{PLAN_ID}:{title_start}") and v["kind"] == kind
+               and v["year_start"] == year]
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+@pytest.mark.parametrize("text, thousands", [
+    ("£14.2m", 14200.0), ("£1.5million", 1500.0), ("£8m", 8000.0), ("£500k", 500.0), ("£300", 0.3),
+])
+def test_money_to_thousands(text, thousands):
+    assert leicestershire.money_to_thousands(text) == thousands
+
+
+@pytest.mark.parametrize("text", ["14.2m", "£", "about £9m", "4%"])
+def test_money_to_thousands_rejects_what_is_not_a_sum(text):
+    assert leicestershire.money_to_thousands(text) is None
+
+
+def test_a_figure_not_on_its_line_is_refused(document):
+    with pytest.raises(CuratedDataError):
+        leicestershire._require_on_line(document, "41.29%", 316, "test")
+    assert leicestershire._require_on_line(document, "41.29%", 317, "test").endswith(":317")
+
+
+def test_every_value_text_is_printed_on_its_line(document, parsed):
+    for table in ("indicator_values", "finance"):
+        for row in parsed[table]:
+            assert row["value_text"] in document.line(_line(row)), row
+
+
+def test_spot_checked_figures(parsed):
+    recycling = _value(parsed, "county-wide-household-waste", "estimate", 2006)
+    assert (recycling["value"], recycling["period"], _line(recycling)) == (41.29, "2006/07", 317)
+    youth = _value(parsed, "young-people-involved", "target", 2007)
+    assert (youth["value"], _line(youth)) == (50.0, 49)
+    placements_target = _value(parsed, "placement-changes", "target", 2006)
+    placements_estimate = _value(parsed, "placement-changes", "estimate", 2006)
+    assert (placements_target["value"], placements_estimate["value"]) == (16.0, 14.0)
+    council_tax = _value(parsed, "council-tax-increase", "actual", 2007)
+    assert (council_tax["value_text"], _line(council_tax)) == ("4.25%", 442)
+    roadworks_before = _value(parsed, "residents-satisfied-with-how-well", "actual", 2005)
+    roadworks_after = _value(parsed, "residents-satisfied-with-how-well", "actual", 2006)
+    assert (roadworks_before["value"], roadworks_after["value"]) == (51.0, 56.0)
+    equality = _value(parsed, "level-of-the-equality-standard", "actual", 2006)
+    assert (equality["value"], _line(equality)) == (2.0, 416)
+
+
+def test_indicators_are_curated_completely(parsed):
+    ids = [row["indicator_id"] for row in parsed["indicators"]]
+    assert len(ids) == len(set(ids)) == 40
+    for row in parsed["indicators"]:
+        assert row["unit"] and row["polarity"] and row["common_theme"]
+        assert row["ref"] is None and row["profile"] is None
+    assert {v["indicator_id"] for v in parsed["indicator_values"]} == set(ids)
+
+
+def test_priorities_two_levels_in_plan_order(parsed):
+    rows = parsed["priorities"]
+    ids = [row["priority_id"].split(":")[1] for row in rows]
+    assert ids[:3] == ["1", "2", "3"]
+    assert ids[3] == "1.1" and rows[3]["title"] == "Increase Academic Attainment"
+    assert rows[3]["theme"] == "Children and Young People" and rows[3]["timeframe"] == "2007/08"
+    roads = next(row for row in rows if row["title"] == "Reduce road casualties")
+    assert (roads["priority_id"], _line(roads), roads["common_theme"]) == (f"{PLAN_ID}:2.7", 238,
+                                                                            "Transport & highways")
+    assert all(row["rank"] is None for row in rows)
+    assert len(set(ids)) == len(ids)
+
+
+def test_indicators_link_to_known_priorities(parsed):
+    known = {row["priority_id"] for row in parsed["priorities"]}
+    motorcycles = next(row for row in parsed["indicators"] if row["title"] == "Reduction in motorcycle casualties")
+    assert motorcycles["priority_id"] == f"{PLAN_ID}:2.7"
+    assert all(row["priority_id"] in known for row in parsed["indicators"] if row["priority_id"])
+
+
+def test_finance_in_thousands(parsed):
+    savings = next(row for row in parsed["finance"] if row["value_text"] == "£14.2m")
+    assert (savings["amount_gbp_000"], savings["kind"], _line(savings)) == (14200.0, "budget", 381)
+    emda = next(row for row in parsed["finance"] if row["value_text"] == "£1.5million")
+    assert (emda["amount_gbp_000"], emda["year_start"]) == (1500.0, 2006)
+
+
+def test_numbers_in_words_keep_their_text_and_are_flagged(parsed):
+    fifteen = _value(parsed, "commercial-sector-workplaces", "target", 2007)
+    assert fifteen["value"] is None and fifteen["value_text"] == "fifteen"
+    flagged = [f for f in parsed["quality_findings"] if f["category"] == "unparseable_value"]
+    assert fifteen["indicator_id"] in {f["indicator_id"] for f in flagged}
+
+
+def test_curated_findings_name_existing_indicators(parsed):
+    ids = {row["indicator_id"] for row in parsed["indicators"]}
+    for finding in parsed["quality_findings"]:
+        assert finding["indicator_id"] is None or finding["indicator_id"] in ids
+    assert any(f["category"] == "unit_mismatch" and _line(f) == 278 for f in parsed["quality_findings"])
+
+
+def test_extract_is_deterministic(document, parsed):
+    assert leicestershire.extract(document) == parsed
