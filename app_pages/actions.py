@@ -4,6 +4,7 @@ from functools import partial
 
 import streamlit as st
 
+from components.action_charts import build_status_chart
 from components.query_cache import run_query
 from components.ui import (
     council_names,
@@ -15,7 +16,6 @@ from components.ui import (
 from perfdash.exports import to_csv_bytes
 from perfdash.views.actions import (
     actions_table,
-    build_status_chart,
     headline_counts,
     progress_actions,
     progress_table,

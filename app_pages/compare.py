@@ -3,7 +3,7 @@ from functools import partial
 
 import streamlit as st
 
-from components.charts import (
+from components.compare_charts import (
     build_ambition_chart,
     build_shared_comparison,
     build_theme_matrix,

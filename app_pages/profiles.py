@@ -1,7 +1,7 @@
 """Quarterly profiles: each indicator's Q1-Q4 target profile for a council and year."""
 import streamlit as st
 
-from components.charts import build_code_profiles, build_quarterly_profile
+from components.profile_charts import build_code_profiles, build_quarterly_profile
 from components.cycle import rag_label
 from components.query_cache import assessed_quarters, run_query
 from components.ui import (

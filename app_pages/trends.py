@@ -1,7 +1,7 @@
 """Trends: actuals, baselines, interims and targets over financial years."""
 import streamlit as st
 
-from components.charts import build_trend_chart
+from components.trend_charts import build_trend_chart
 from components.query_cache import rag_rules, run_query
 from components.ui import (
     SOURCE_LINK_CONFIG,

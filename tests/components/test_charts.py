@@ -1,13 +1,13 @@
 """The pure figure builders: titles, units, and the data drawn."""
 import pandas as pd
 
-from components.charts import (
+from components.compare_charts import (
     build_ambition_chart,
-    build_quarterly_profile,
     build_shared_comparison,
     build_theme_matrix,
-    build_trend_chart,
 )
+from components.profile_charts import build_code_profiles, build_quarterly_profile
+from components.trend_charts import build_trend_chart
 from tests.views.test_rules import _series
 
 
@@ -112,8 +112,6 @@ def test_ambition_chart_words_each_bar():
 
 
 def test_code_profiles_draw_a_profile_line_or_an_annual_level_per_council():
-    from components.charts import build_code_profiles
-
     rows = [{"council_name": "NWL", "period": "2007/08", "quarter": q, "value": v, "value_text": str(v),
              "unit": "days", "source": "n:994"} for q, v in [(1, 2.4), (2, 4.8), (3, 7.2), (4, 9.5)]]
     rows.append({"council_name": "Leicester", "period": "2003/04", "quarter": None, "value": 10.0,

@@ -4,6 +4,7 @@ import re
 import pandas as pd
 import pytest
 
+from components.action_charts import build_status_chart
 from perfdash import paths
 from perfdash.plans.contract import ACTION_STATUSES
 from perfdash.plans.melton.extract import STATUS_RULES, derive_status
@@ -12,7 +13,6 @@ from perfdash.views.actions import (
     QUARTER_LABELS,
     RULE_ORDER,
     actions_table,
-    build_status_chart,
     headline_counts,
     markdown_text,
     numbered_items,
