@@ -132,3 +132,29 @@ def _table(records: list[tuple[int, list[str]]], name: str) -> pd.DataFrame:
 def missing_columns_message(missing: list[str]) -> str:
     noun = "column" if len(missing) == 1 else "columns"
     return f"the file is missing the {noun} {', '.join(missing)} (it needs {', '.join(REQUIRED_COLUMNS)})"
+
+
+def read_sheets(data: bytes, filename: str) -> list[tuple[str | None, list[tuple[int, list[str]]]]]:
+    """Every sheet of a workbook, or the one table of a CSV (sheet None), as (row number, cells as
+    text) records, read exactly as read_table reads them but without choosing a header: for files
+    that hold more than one table (a plan register's indicators, priorities and actions sheets).
+    Raises UnreadableTable."""
+    name = Path(filename or "the file").name
+    if not data or not data.strip():
+        raise UnreadableTable(f"{name} is empty")
+    suffix = Path(name).suffix.lower()
+    if not (data.startswith(_ZIP_MAGIC) or suffix in (".xlsx", ".xlsm")):
+        for magic, what in _NOT_TABLES.items():
+            if data.startswith(magic):
+                raise UnreadableTable(f"{name} is {what}, not a CSV or Excel file")
+        return [(None, _csv_records(data, name))]
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        return [(sheet.title, [(cells[0].row, [_excel_text(cell) for cell in cells])
+                               for cells in sheet.iter_rows() if cells])
+                for sheet in workbook.worksheets]
+    except Exception:  # openpyxl raises many kinds of error for a damaged or foreign file
+        raise UnreadableTable(f"{name} is not a readable Excel workbook; it may be damaged. "
+                              "Save it again as .xlsx or CSV.") from None
