@@ -3,19 +3,11 @@ ranking workshop for leadership meetings."""
 import streamlit as st
 
 from components.query_cache import run_query
-from components.ui import (
-    council_names,
-    kpi_card,
-    show_chart,
-    sidebar_filters,
-    source_link,
-    table_alternative,
-)
+from components.ui import council_names, kpi_card, sidebar_filters, source_link
 from components.url_state import url_selectbox
-from components.workshop_charts import build_rank_slope
+from components.workshop_tab import workshop_tab
 from perfdash.plans.curated import CuratedDataError
 from perfdash.views import priorities as pr
-from perfdash.views import workshop as ws
 
 filters = sidebar_filters()
 names = council_names()
@@ -43,7 +35,7 @@ if big:
             "[data-testid='stMain'] h1 {font-size: 3rem;}</style>")
 
 st.title("Priorities")
-listing_tab, workshop_tab = st.tabs(["Priorities and what serves them", "Ranking workshop"], key="tab",
+listing_tab, ranking_tab = st.tabs(["Priorities and what serves them", "Ranking workshop"], key="tab",
                                     bind="query-params")
 
 with listing_tab:
@@ -108,95 +100,5 @@ with listing_tab:
             with st.expander(f"{words} in the same theme (inferred, not stated): {len(inferred)}"):
                 st.dataframe(inferred, hide_index=True, key=f"inferred-{kind}")
 
-with workshop_tab:
-    st.markdown("Score each priority from 0 (none) to 5 (highest) on each criterion and set the weights. "
-                "The workshop order is the weighted average score, highest first; equal scores keep the "
-                "plan's own order. Save the scenario to YAML and upload it again to carry on later.")
-    present = set(listed["council_id"].unique())
-    with_priorities = [c for c in everyone if c in present]
-    if not with_priorities:
-        st.info("No council in these extracts has priorities to rank.")
-        st.stop()
-    council = url_selectbox("Council for the workshop", options=with_priorities, key="wc",
-                            default=with_priorities[0], format_func=names.get)
-    rows = pr.workshop_rows(run_query("priorities_table", councils=[council], theme=None, **curated_params), council)
-    base = st.session_state.get("ws_base")
-    if base is None or base.council != council:
-        st.session_state["ws_base"] = base = ws.default_scenario(council)
-        st.session_state["ws_version"] = st.session_state.get("ws_version", 0) + 1
-    version = st.session_state["ws_version"]
-
-    def _restore(priorities):
-        upload = st.session_state.get("ws_upload")
-        if upload is not None:
-            problems = ws.apply_upload(st.session_state, upload.getvalue(), pr.known_by_council(priorities), "wc")
-            st.session_state["ws_upload_result"] = (upload.name, problems)
-
-    st.file_uploader("Restore a saved scenario (YAML)", type=["yaml", "yml"], key="ws_upload", on_change=_restore,
-                     args=(listed,), max_upload_size=1,
-                     help=f"A file saved from this page, at most {ws.MAX_SCENARIO_BYTES // 1024} KB.")
-    result = st.session_state.get("ws_upload_result")
-    if result and result[1]:
-        st.error(f"The scenario in {result[0]} was not restored, and nothing has changed. Problems found:\n\n"
-                 + "\n".join(f"- {problem}" for problem in result[1]), icon=":material/error:")
-    elif result:
-        st.success(f"Restored the scenario in {result[0]}.", icon=":material/check_circle:")
-
-    left, right = st.columns([1, 2.6], gap="large")
-    with left:
-        st.subheader("Criteria and weights")
-        weights = st.data_editor(ws.weights_table(base), key=f"ws_weights_{version}", hide_index=True,
-                                 disabled=["Criterion"], column_config={"Weight": st.column_config.NumberColumn(
-                                     "Weight", min_value=0.0, max_value=100.0, step=0.5,
-                                     help="How much this criterion counts; 0 leaves it out.")})
-
-        def _change_criteria():
-            names_text = st.session_state.get(f"ws_names_{version}", "")
-            new = [line.strip() for line in names_text.splitlines() if line.strip()]
-            problems = ws.criteria_problems(new)
-            st.session_state["ws_criteria_problems"] = problems
-            if not problems:
-                st.session_state["ws_base"] = ws.with_criteria(st.session_state["ws_current"], new)
-                st.session_state["ws_version"] = version + 1
-
-        with st.expander("Change the criteria"):
-            st.text_area("One criterion per line", value="\n".join(base.criteria), key=f"ws_names_{version}")
-            st.button("Use these criteria", on_click=_change_criteria, key=f"ws_apply_{version}")
-            for problem in st.session_state.get("ws_criteria_problems", []):
-                st.error(problem, icon=":material/error:")
-        note = st.text_area("Note for the record", value=base.note, key=f"ws_note_{version}")
-        created = st.date_input("Meeting date (optional)", value=base.created, key=f"ws_created_{version}",
-                                format="DD/MM/YYYY")
-    with right:
-        st.subheader("Scores: 0 = none, 5 = highest")
-        score_config = {c: st.column_config.NumberColumn(c, min_value=ws.SCORE_MIN, max_value=ws.SCORE_MAX, step=0.5)
-                        for c in base.criteria}
-        scores = st.data_editor(
-            ws.scores_table(base, rows), key=f"ws_scores_{version}", hide_index=True,
-            disabled=["priority_id", "ref", "title", "plan_rank"],
-            column_order=["ref", "title", "plan_rank", *base.criteria],
-            column_config={"ref": "Ref", "title": st.column_config.TextColumn("Priority", width="medium"),
-                           "plan_rank": "Plan rank" if rows["ranked_by_plan"].any() else "Plan order",
-                           **score_config})
-
-    current = ws.scenario_from_tables(council, weights, scores, note, created)
-    st.session_state["ws_current"] = current
-    st.download_button("Download this scenario (YAML)",
-                       lambda scenario=current: ws.scenario_to_yaml(scenario).encode("utf-8"),
-                       file_name=f"priority-workshop-{council}.yaml", mime="application/x-yaml", key="ws-download",
-                       on_click="ignore", icon=":material/download:")
-
-    problems = ws.weight_problems(current.criteria)
-    if problems:
-        st.error(" ".join(problems), icon=":material/error:")
-    else:
-        ranking = ws.rank_priorities(current, rows)
-        left_label = "Plan's ranking" if rows["ranked_by_plan"].any() else "Plan's order"
-        show_chart(build_rank_slope(ranking, left_label=left_label, font_size=20 if big else 16), key="ws-slope")
-        ranking_table = ranking.rename(columns={
-            "workshop_rank": "Workshop rank", "ref": "Ref", "title": "Priority", "plan_rank": left_label,
-            "weighted_score": "Weighted score (0-5)", "movement": "Change from the plan", "tied": "Tie"})[
-            ["Workshop rank", "Ref", "Priority", "Weighted score (0-5)", left_label, "Change from the plan", "Tie"]]
-        st.dataframe(ranking_table, hide_index=True, key="ws-ranking")
-        table_alternative(ranking_table, file_name=f"priority-workshop-{council}.csv", label="workshop ranking",
-                          key="ws-ranking-alt")
+with ranking_tab:
+    workshop_tab(listed, everyone, names, curated_params, big)

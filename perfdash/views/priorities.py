@@ -128,11 +128,6 @@ def councils_to_draw(table: pd.DataFrame, limit: int) -> list[str]:
     return list(table["council_id"].unique()[:limit])
 
 
-def known_by_council(priorities: pd.DataFrame) -> dict[str, set[str]]:
-    """council_id -> its priority ids, for checking an uploaded workshop scenario."""
-    return {council: set(ids) for council, ids in priorities.groupby("council_id", sort=False)["priority_id"]}
-
-
 def display_table(table: pd.DataFrame) -> pd.DataFrame:
     """The priorities as users read them: sub-priorities indented under their parent.
     `table` has the columns of queries/priorities_table.sql and the scrutiny words; the result
@@ -180,8 +175,3 @@ def linked_items(links: pd.DataFrame, kind: str) -> pd.DataFrame:
     frame["Source line"] = chosen["source"]
     return frame.reset_index(drop=True)
 
-
-def workshop_rows(table: pd.DataFrame, council_id: str) -> pd.DataFrame:
-    """One council's priorities for the workshop, in the plan's order."""
-    rows = table[table["council_id"] == council_id].sort_values("position")
-    return rows[["priority_id", "ref", "title", "plan_rank", "ranked_by_plan"]].reset_index(drop=True)

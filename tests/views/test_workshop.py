@@ -7,6 +7,7 @@ import yaml
 
 from components.workshop_charts import build_rank_slope
 from perfdash.views import workshop as ws
+from perfdash.views import workshop_files as wf
 
 COUNCIL = "nw-leicestershire"
 IDS = [f"nwl:{n}" for n in (1, 2, 3)]
@@ -75,16 +76,16 @@ def test_scenario_yaml_round_trip():
                            {"nwl:1": {"Community impact": 4.0, "Statutory duty": 1.5},
                             "nwl:3": {"Community impact": 0.0, "Statutory duty": 5.0}},
                            note="Cabinet away day", created=dt.date(2008, 1, 15))
-    text = ws.scenario_to_yaml(original)
-    assert yaml.safe_load(text)["format"] == ws.FORMAT
-    restored, problems = ws.parse_scenario(text.encode(), KNOWN)
+    text = wf.scenario_to_yaml(original)
+    assert yaml.safe_load(text)["format"] == wf.FORMAT
+    restored, problems = wf.parse_scenario(text.encode(), KNOWN)
     assert problems == [] and restored == original
 
 
 def test_created_date_may_be_omitted():
-    text = ws.scenario_to_yaml(ws.default_scenario(COUNCIL))
+    text = wf.scenario_to_yaml(ws.default_scenario(COUNCIL))
     assert "created" not in yaml.safe_load(text)
-    restored, problems = ws.parse_scenario(text.encode(), KNOWN)
+    restored, problems = wf.parse_scenario(text.encode(), KNOWN)
     assert not problems and restored.created is None and list(restored.criteria) == list(ws.DEFAULT_CRITERIA)
 
 
@@ -95,7 +96,7 @@ def good(**changes):
 
 
 @pytest.mark.parametrize("data, expected", [
-    (b"x" * (ws.MAX_SCENARIO_BYTES + 1), "at most 64 KB"),
+    (b"x" * (wf.MAX_SCENARIO_BYTES + 1), "at most 64 KB"),
     (b"\xff\xfe council", "not UTF-8"),
     (b"council: [unclosed", "not valid YAML at line"),
     (b"- just\n- a list\n", "does not hold a scenario"),
@@ -118,20 +119,20 @@ def good(**changes):
     (yaml.safe_dump({"council": COUNCIL}).encode(), "“criteria” is missing"),
 ])
 def test_each_invalid_scenario_is_refused_with_a_plain_reason(data, expected):
-    scenario_, problems = ws.parse_scenario(data, KNOWN)
+    scenario_, problems = wf.parse_scenario(data, KNOWN)
     assert scenario_ is None
     assert any(expected in problem for problem in problems), problems
 
 
 def test_every_problem_is_listed_at_once():
-    _, problems = ws.parse_scenario(good(council="rutland", criteria=[{"name": "Impact", "weight": -1}],
+    _, problems = wf.parse_scenario(good(council="rutland", criteria=[{"name": "Impact", "weight": -1}],
                                          created="soon"), KNOWN)
     assert len(problems) == 3
 
 
 def test_an_unknown_council_names_a_few_councils_not_every_one_in_the_country():
     national = {f"synthetic-{n:03d}": {f"synthetic-{n:03d}:P1"} for n in range(1, 351)}
-    _, problems = ws.parse_scenario(good(council="rutland"), national)
+    _, problems = wf.parse_scenario(good(council="rutland"), national)
     council = next(problem for problem in problems if "“council”" in problem)
     assert "synthetic-001, synthetic-002" in council and council.endswith("synthetic-010 and 340 more.")
 
@@ -139,13 +140,13 @@ def test_an_unknown_council_names_a_few_councils_not_every_one_in_the_country():
 def test_a_bad_upload_changes_nothing_in_the_session_state():
     state = {"wc": "leicester", "ws_version": 4, "ws_base": "the meeting's work"}
     before = dict(state)
-    problems = ws.apply_upload(state, good(scores={"nwl:1": {"Impact": 9}}), KNOWN, "wc")
+    problems = wf.apply_upload(state, good(scores={"nwl:1": {"Impact": 9}}), KNOWN, "wc")
     assert problems and state == before
 
 
 def test_a_good_upload_restores_the_scenario_and_moves_the_council_picker():
     state = {"wc": "leicester", "ws_version": 4}
-    assert ws.apply_upload(state, good(), KNOWN, "wc") == []
+    assert wf.apply_upload(state, good(), KNOWN, "wc") == []
     assert state["wc"] == COUNCIL and state["ws_version"] == 5 and state["ws_base"].scores == {"nwl:1": {"Impact": 3.0}}
 
 
@@ -155,6 +156,39 @@ def test_changing_criteria_keeps_kept_scores_and_starts_new_ones_at_zero():
     assert changed.criteria == {"Impact": 2.0, "Cost": 1.0}
     assert changed.scores == {"nwl:1": {"Impact": 4}} and changed.score("nwl:1", "Cost") == 0.0
     assert ws.criteria_problems(["A", "A"]) and ws.criteria_problems([]) and not ws.criteria_problems(["A", "B"])
+
+
+def test_criteria_typed_one_per_line_drop_blank_lines_and_spaces():
+    assert ws.criteria_from_text("  Impact \n\n Cost\n   \n") == ["Impact", "Cost"]
+    assert ws.criteria_from_text("") == []
+
+
+def test_the_workshop_lists_only_councils_with_priorities_in_the_pickers_order():
+    listed = pd.DataFrame({"council_id": ["melton", "leicester", "leicester"], "priority_id": ["m:1", "l:1", "l:2"]})
+    assert ws.councils_with_priorities(listed, ["leicester", "rutland", "melton"]) == ["leicester", "melton"]
+    assert ws.known_by_council(listed) == {"melton": {"m:1"}, "leicester": {"l:1", "l:2"}}
+
+
+def test_workshop_rows_are_one_councils_priorities_in_the_plans_printed_order():
+    table = pd.DataFrame({"council_id": ["a", "b", "a"], "priority_id": ["a:2", "b:1", "a:1"], "ref": ["2", "1", "1"],
+                          "title": ["Second", "Other", "First"], "plan_rank": [2, 1, 1], "ranked_by_plan": [True] * 3,
+                          "position": [2, 1, 1]})
+    assert ws.workshop_rows(table, "a")["priority_id"].tolist() == ["a:1", "a:2"]
+
+
+@pytest.mark.parametrize("ranked, words", [(True, ("Plan rank", "Plan's ranking")),
+                                           (False, ("Plan order", "Plan's order"))])
+def test_a_plan_without_ranks_is_called_an_order_not_a_ranking(ranked, words):
+    assert ws.plan_order_words(rows().assign(ranked_by_plan=ranked)) == words
+
+
+def test_the_ranking_table_has_labelled_columns_in_reading_order():
+    ranked = ws.rank_priorities(scenario({"nwl:3": {"Impact": 5, "Duty": 5}}), rows())
+    table = ws.ranking_table(ranked, "Plan's ranking")
+    assert list(table.columns) == ["Workshop rank", "Ref", "Priority", "Weighted score (0-5)", "Plan's ranking",
+                                   "Change from the plan", "Tie"]
+    first = table.iloc[0]
+    assert (first["Priority"], first["Plan's ranking"], first["Change from the plan"]) == ("Value", 3, "▲ up 2")
 
 
 def test_slope_chart_draws_each_priority_from_plan_rank_to_workshop_rank():
