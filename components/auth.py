@@ -2,29 +2,48 @@
 
 With an OpenID Connect provider in `.streamlit/secrets.toml` ([auth]), editors sign in with
 `st.login` and their email must be on the editors list. Otherwise editors sign in with a name and
-password from the local editors file. The rules live in perfdash/editors.py; this module draws.
+password from the local editors file. The rules live in perfdash/access (editors, sign_in, throttle);
+this module draws. Sign-in is limited per name (perfdash/access/throttle.py) and per browser session (here).
 """
 from __future__ import annotations
 
 import importlib.util
 import logging
+import math
 import re
+import time
 from collections.abc import Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
 from perfdash.access import editors
 from perfdash.access.editors import EditorsError
+from perfdash.access.sign_in import sign_in
+from perfdash.access.throttle import Policy, Record, ThrottleError
 
 EDITOR_KEY = "perfdash_editor"
 _STAMP_KEY = "perfdash_editor_stamp"
 _NAME_KEY = "perfdash_sign_in_name"
 _PASSWORD_KEY = "perfdash_sign_in_password"
 _MESSAGE_KEY = "perfdash_sign_in_message"
+_SESSION_FAILURES_KEY = "perfdash_sign_in_failures"
 _PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 _SHARED_KEYS = ("redirect_uri", "cookie_secret")
 _LOG = logging.getLogger(__name__)
+_ACCESS_LOG = logging.getLogger("perfdash.access")
+# One browser session, whatever names it tries: 10 failures, then 1 minute, doubling up to an hour.
+SESSION_POLICY = Policy(failures_before_lock=10)
+NOT_RECOGNISED = "Name or password not recognised."
+_THROTTLE_UNAVAILABLE = ("Editor sign-in is unavailable: the server cannot record sign-in attempts. "
+                         "Tell the dashboard team. You can still view everything.")
+_clock = time.time  # Unix seconds; tests replace it
+try:
+    _UK = ZoneInfo("Europe/London")
+except ZoneInfoNotFoundError:  # no time zone database: the server's local time
+    _UK = None
 _UNREADABLE = ("Editor sign-in is unavailable: the editors file on the server cannot be read. "
                "Tell the dashboard team. You can still view everything.")
 NO_EDITORS_HINT = "An administrator can add one on the server with `python manage.py add-editor NAME`."
@@ -213,18 +232,49 @@ def _sign_in_from_form() -> None:
     name = (st.session_state.get(_NAME_KEY) or "").strip()
     password = st.session_state.get(_PASSWORD_KEY) or ""
     st.session_state[_PASSWORD_KEY] = ""  # the password is not kept in the session
+    now = _clock()
+    session = (st.session_state.get(_SESSION_FAILURES_KEY) or Record()).current(SESSION_POLICY, now)
+    until = session.locked(now)
+    if until is not None:
+        _ACCESS_LOG.warning("sign-in refused: this browser session is locked until %s", _time_of_day(until))
+        st.session_state[_MESSAGE_KEY] = (f"Too many failed sign-ins from this browser: try again after "
+                                          f"{_time_of_day(until)}.")
+        return
     try:
-        accepted = editors.verify(name, password)
-        stamp = editors.password_stamp(name) if accepted else None
+        outcome = sign_in(name, password, clock=_clock)
     except EditorsError as error:
         _LOG.error("editors file unreadable: %s", error)
         st.session_state[_MESSAGE_KEY] = _UNREADABLE
         return
-    if accepted and stamp is not None:
+    except ThrottleError as error:
+        _LOG.error("sign-in failures file unusable: %s", error)
+        st.session_state[_MESSAGE_KEY] = _THROTTLE_UNAVAILABLE
+        return
+    if outcome.accepted:
         st.session_state[EDITOR_KEY] = name
-        st.session_state[_STAMP_KEY] = stamp
-    else:
-        st.session_state[_MESSAGE_KEY] = "Name or password not recognised."
+        st.session_state[_STAMP_KEY] = outcome.stamp
+        st.session_state.pop(_SESSION_FAILURES_KEY, None)
+        return
+    session = session.after_failure(SESSION_POLICY, _clock())
+    st.session_state[_SESSION_FAILURES_KEY] = session
+    st.session_state[_MESSAGE_KEY] = refusal_message(outcome, session.locked(_clock()))
+
+
+def refusal_message(outcome, session_locked_until: float | None = None) -> str:
+    """The same words for an unknown name and a wrong password; when to try again if locked."""
+    if not outcome.checked and outcome.locked_until is not None:
+        return (f"Too many failed sign-ins for this name: try again after {_time_of_day(outcome.locked_until)}. "
+                "The password was not checked.")
+    until = max(filter(None, (outcome.locked_until, session_locked_until)), default=None)
+    if until is None:
+        return NOT_RECOGNISED
+    return (f"{NOT_RECOGNISED} After too many failed attempts, sign-in is paused: try again after "
+            f"{_time_of_day(until)}.")
+
+
+def _time_of_day(moment: float) -> str:
+    """HH:MM in UK time, rounded up to the minute, so "after 14:05" is never too early."""
+    return datetime.fromtimestamp(math.ceil(moment / 60) * 60, _UK).strftime("%H:%M")
 
 
 def _sign_out() -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from perfdash import paths
+from perfdash.access.throttle import SignInThrottle, ThrottleError, default_path
 
 FILE_VERSION = 1
 MIN_PASSWORD_LENGTH = 12
@@ -215,6 +216,10 @@ def add_editor(name: str, password: str, path: str | os.PathLike | None = None) 
     is_new = name not in data["editors"]
     data["editors"][name] = _new_record(password)
     _save(target, data)
+    try:  # a new password lifts a lock that failed sign-ins put on the name
+        SignInThrottle(default_path(target)).clear(name)
+    except ThrottleError:
+        pass  # the lock runs out by itself; the password is replaced either way
     return is_new
 
 

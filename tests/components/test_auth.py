@@ -249,3 +249,74 @@ def test_oidc_ignores_a_local_sign_in_and_unverified_emails(editors_file):
     app.session_state["perfdash_editor"] = "jo_bloggs"
     app.run()
     assert "panel returned: None" in texts(app) and "verified email" in app.info[0].value
+
+
+# ---- the sign-in throttle in the form --------------------------------------------------------
+
+class FixedClock:
+    """14:00:30 UK summer time (13:00:30 UTC) on 1 July 2025, moved on by hand."""
+
+    def __init__(self):
+        self.now = 1_751_374_830.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fixed = FixedClock()
+    monkeypatch.setattr(auth, "_clock", fixed)
+    return fixed
+
+
+def test_five_wrong_passwords_lock_the_name_and_say_when_to_try_again(editors_file, clock):
+    editors.add_editor("jo_bloggs", PASSWORD, editors_file)
+    app = open_panel()
+    for _ in range(4):
+        app = sign_in(app, "jo_bloggs", "not the password")
+        assert [e.value for e in app.error] == ["Name or password not recognised."]
+    app = sign_in(app, "jo_bloggs", "not the password")
+    # Locked for a minute from 14:00:30; the time is rounded up so it is never too early.
+    assert [e.value for e in app.error] == [(
+        "Name or password not recognised. After too many failed attempts, sign-in is paused: "
+        "try again after 14:02.")]
+    app = sign_in(app, "jo_bloggs", PASSWORD)
+    assert [e.value for e in app.error] == [
+        "Too many failed sign-ins for this name: try again after 14:02. The password was not checked."]
+    assert "panel returned: None" in texts(app) and "perfdash_editor" not in app.session_state
+    clock.now += 61
+    app = sign_in(app, "jo_bloggs", PASSWORD)
+    assert not app.error and "writer: jo_bloggs" in texts(app)
+
+
+def test_an_unknown_name_gets_the_same_words_at_every_step(editors_file, clock):
+    editors.add_editor("jo_bloggs", PASSWORD, editors_file)
+    known, unknown = open_panel(), open_panel()
+    for _ in range(6):
+        known = sign_in(known, "jo_bloggs", "not the password")
+        unknown = sign_in(unknown, "no_such_editor", "not the password")
+        assert [e.value for e in known.error] == [e.value for e in unknown.error]
+
+
+def test_one_browser_session_is_limited_whatever_names_it_tries(editors_file, clock):
+    editors.add_editor("jo_bloggs", PASSWORD, editors_file)
+    app = open_panel()
+    for n in range(auth.SESSION_POLICY.failures_before_lock):
+        app = sign_in(app, f"made_up_{n}", "not the password")
+    assert app.error[0].value.endswith("sign-in is paused: try again after 14:02.")
+    app = sign_in(app, "jo_bloggs", PASSWORD)  # a name with no failures of its own
+    assert [e.value for e in app.error] == ["Too many failed sign-ins from this browser: try again after 14:02."]
+    assert "panel returned: None" in texts(app)
+    # Another session is not held back by this one's failures.
+    assert "writer: jo_bloggs" in texts(sign_in(open_panel(), "jo_bloggs", PASSWORD))
+
+
+def test_sign_in_fails_closed_when_attempts_cannot_be_recorded(editors_file, clock):
+    from perfdash.access import throttle
+
+    editors.add_editor("jo_bloggs", PASSWORD, editors_file)
+    throttle.default_path(editors_file).mkdir()  # a folder where the file should be: unwritable
+    app = sign_in(open_panel(), "jo_bloggs", PASSWORD)
+    assert not app.exception and "cannot record sign-in attempts" in app.error[0].value
+    assert "panel returned: None" in texts(app)
