@@ -1,0 +1,1 @@
+"""Statistical process control: XmR charts by NHS England's Making Data Count rules."""
