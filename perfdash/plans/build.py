@@ -2,7 +2,6 @@
 all-or-nothing, byte-deterministic write of Parquet and CSV extracts."""
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
 import tempfile
@@ -11,17 +10,8 @@ from pathlib import Path
 from perfdash import paths
 from perfdash.plans import quality
 from perfdash.plans.contract import TABLES
-from perfdash.plans.document import load_catalogue, load_document
+from perfdash.plans.document import load_catalogue, load_document, load_parser
 from perfdash.plans.writer import write_table
-
-# plan_id -> parser module. Each module has extract(document) -> {table: [row, ...]}.
-PARSERS = {
-    "nwl-delivery-2007": "perfdash.plans.nwl.extract",
-    "melton-improvement-2009": "perfdash.plans.melton.extract",
-    "leicestershire-annual-2007": "perfdash.plans.leicestershire.extract",
-    "leicester-corporate-2003": "perfdash.plans.leicester_corporate.extract",
-    "leicester-bvpp-2003": "perfdash.plans.leicester_bvpp.extract",
-}
 
 
 class BuildError(RuntimeError):
@@ -55,19 +45,18 @@ def number_findings(findings: list[dict]) -> list[dict]:
     return numbered
 
 
-def extract_all(catalogue: dict | None = None) -> dict[str, list[dict]]:
-    """All extract tables in memory, before writing."""
-    catalogue = catalogue or load_catalogue()
+def extract_all(catalogue_path: Path = paths.CATALOGUE_FILE) -> dict[str, list[dict]]:
+    """All extract tables in memory, before writing. Each plan is read by the parser its
+    catalogue entry names (data/sources/catalogue.yaml, key `parser`)."""
+    catalogue = load_catalogue(catalogue_path)
     tables = {name: [] for name in TABLES}
     tables.update(catalogue_tables(catalogue))
     for plan in catalogue["plans"]:
-        module_name = PARSERS.get(plan["plan_id"])
-        if module_name is None:
-            raise BuildError(f"No parser is registered for plan {plan['plan_id']} in perfdash/extract/build.py")
-        parsed = importlib.import_module(module_name).extract(load_document(plan["plan_id"]))
+        parsed = load_parser(plan, catalogue_path)(load_document(plan["plan_id"], catalogue_path))
         for name, rows in parsed.items():
             if name not in TABLES or name in ("councils", "plans"):
-                raise BuildError(f"Parser {module_name} returned unknown table {name!r}")
+                raise BuildError(f"Parser {plan['parser']} (plan {plan['plan_id']}) returned unknown "
+                                 f"table {name!r}")
             tables[name].extend(rows)
     tables["quality_findings"].extend(quality.generic_findings(tables["indicators"], tables["indicator_values"]))
     tables["quality_findings"] = number_findings(tables["quality_findings"])

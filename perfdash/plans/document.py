@@ -1,6 +1,9 @@
 """A plan document as numbered lines, with the catalogue entry that describes it."""
 from __future__ import annotations
 
+import importlib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,12 +50,51 @@ class SourceDocument:
 
 
 REQUIRED_PLAN_KEYS = ("plan_id", "council_id", "title", "plan_type", "period_label",
-                      "start_year", "end_year", "file", "original_file")
+                      "start_year", "end_year", "file", "original_file", "parser")
 REQUIRED_COUNCIL_KEYS = ("council_id", "name", "tier", "parent_council_id")
+# The catalogue names code to run, so only modules of the project's parser package are accepted.
+PARSER_PACKAGE = "perfdash.plans"
+_MODULE_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+
+Parser = Callable[[SourceDocument], dict]
 
 
 def load_catalogue(path: Path = paths.CATALOGUE_FILE) -> dict:
-    """The catalogue, validated: every plan names its council and an existing source file."""
+    """The catalogue, validated: every plan names its council, an existing source file and a
+    parser module with an extract(document) function."""
+    catalogue = _read_catalogue(path)
+    for plan in catalogue["plans"]:
+        load_parser(plan, path)
+    return catalogue
+
+
+def load_parser(plan: dict, path: Path = paths.CATALOGUE_FILE) -> Parser:
+    """The extract(document) function of the module a plan's `parser` key names."""
+    where = f"{path}: plan {plan.get('plan_id')}, key 'parser'"
+    name = plan.get("parser")
+    if not isinstance(name, str) or not _MODULE_NAME.fullmatch(name):
+        raise CatalogueError(f"{where}: {name!r} is not a module name like '{PARSER_PACKAGE}.melton.extract'")
+    if not name.startswith(PARSER_PACKAGE + "."):
+        raise CatalogueError(f"{where}: {name!r} is not a module of {PARSER_PACKAGE} (parsers live under "
+                             f"{PARSER_PACKAGE.replace('.', '/')}/)")
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name and (name == error.name or name.startswith(error.name + ".")):
+            raise CatalogueError(f"{where}: there is no module {name} "
+                                 f"(no file {name.replace('.', '/')}.py)") from error
+        raise CatalogueError(f"{where}: module {name} cannot be imported ({error})") from error
+    except Exception as error:  # a parser that fails to import is still the catalogue's problem to name
+        raise CatalogueError(f"{where}: module {name} cannot be imported "
+                             f"({type(error).__name__}: {error})") from error
+    extract = getattr(module, "extract", None)
+    if not callable(extract):
+        raise CatalogueError(f"{where}: module {name} has no extract(document) function")
+    return extract
+
+
+def _read_catalogue(path: Path) -> dict:
+    """The catalogue's structure checked, without importing its parsers."""
     try:
         catalogue = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -66,20 +108,26 @@ def load_catalogue(path: Path = paths.CATALOGUE_FILE) -> dict:
         for index, entry in enumerate(entries):
             missing = [key for key in keys if not isinstance(entry, dict) or key not in entry]
             if missing:
-                raise CatalogueError(f"{path}: {section}[{index}] lacks {', '.join(missing)}")
-    council_ids = {council["council_id"] for council in catalogue["councils"]}
+                named = f" ({entry[keys[0]]})" if isinstance(entry, dict) and keys[0] in entry else ""
+                raise CatalogueError(f"{path}: {section}[{index}]{named} lacks {', '.join(missing)}")
+    known = {council["council_id"] for council in catalogue["councils"]}
     for plan in catalogue["plans"]:
-        if plan["council_id"] not in council_ids:
+        if plan["council_id"] not in known:
             raise CatalogueError(f"{path}: plan {plan['plan_id']} names unknown council {plan['council_id']}")
         if not (path.parent / plan["file"]).is_file():
             raise CatalogueError(f"{path}: plan {plan['plan_id']} file {plan['file']} does not exist")
     return catalogue
 
 
+def council_ids(path: Path = paths.CATALOGUE_FILE) -> tuple[str, ...]:
+    """The councils the catalogue describes, in its order."""
+    return tuple(council["council_id"] for council in _read_catalogue(path)["councils"])
+
+
 @lru_cache(maxsize=16)
 def load_document(plan_id: str, catalogue_path: Path = paths.CATALOGUE_FILE) -> SourceDocument:
-    """The source document for a plan in the catalogue."""
-    catalogue = load_catalogue(catalogue_path)
+    """The source document for a plan in the catalogue (its parser is not imported)."""
+    catalogue = _read_catalogue(catalogue_path)
     for plan in catalogue["plans"]:
         if plan["plan_id"] == plan_id:
             text = (catalogue_path.parent / plan["file"]).read_text(encoding="utf-8")
