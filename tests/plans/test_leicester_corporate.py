@@ -8,8 +8,10 @@ from perfdash.plans.contract import FINDING_CATEGORIES, TABLES
 from perfdash.plans.curated import CuratedDataError, load_curated
 from perfdash.plans.document import load_document
 from perfdash.plans.leicester_corporate import extract as parser
+from perfdash.plans.leicester_corporate import phrases, tables
+from perfdash.plans.leicester_corporate.indicators import Extraction
 
-PLAN = parser.PLAN_ID
+PLAN = "leicester-corporate-2003"
 DOCUMENT = load_document(PLAN)
 
 
@@ -47,7 +49,7 @@ def _line(row):
     (" (QP8).", ()),
 ])
 def test_read_when_dates_the_plans_phrases(phrase, years):
-    assert parser.read_when(phrase) == years
+    assert phrases.read_when(phrase) == years
 
 
 @pytest.mark.parametrize("phrase, figure", [
@@ -60,7 +62,7 @@ def test_read_when_dates_the_plans_phrases(phrase, years):
     ("4.5 % of empty dwellings", "4.5 %"),
 ])
 def test_first_figure_skips_years_and_keeps_the_printed_unit(phrase, figure):
-    assert parser.first_figure(phrase).group(0).strip() == figure
+    assert phrases.first_figure(phrase).group(0).strip() == figure
 
 
 @pytest.mark.parametrize("printed, value, readable", [
@@ -69,11 +71,11 @@ def test_first_figure_skips_years_and_keeps_the_printed_unit(phrase, figure):
     ("Baseline data still being collected.", None, True), ("XX%", None, False), ("XX,000", None, False),
 ])
 def test_read_value(printed, value, readable):
-    assert parser.read_value(printed) == (value, readable)
+    assert phrases.read_value(printed) == (value, readable)
 
 
 def test_clean_strips_html_and_the_split_hyphen():
-    assert parser.clean("<i>Supported by</i> anti- social  behaviour") == "Supported by anti-social behaviour"
+    assert phrases.clean("<i>Supported by</i> anti- social  behaviour") == "Supported by anti-social behaviour"
 
 
 # --- structure ---
@@ -109,7 +111,7 @@ def test_themes_are_the_aims_and_survive_page_breaks(output):
 
 
 def test_split_header_reads_its_years_from_the_second_line():
-    header, last = parser._header(DOCUMENT, 172)
+    header, last = tables._header(DOCUMENT, 172)
     assert (header.baseline_year, header.interim_year, last) == (2001, 2004, 173)
 
 
@@ -211,6 +213,6 @@ def test_a_figure_curated_into_the_wrong_column_is_refused():
     curated = copy.deepcopy(load_curated(PLAN))
     recycling = next(entry for entry in curated["indicators"] if entry.get("ref", {}).get("quote") == "BV82a")
     recycling["interim"] = recycling.pop("baseline")  # 9.7% is printed in the Baseline column
-    run = parser._Extraction(DOCUMENT, curated)
+    run = Extraction(DOCUMENT, curated)
     with pytest.raises(CuratedDataError, match="interim column of line 169"):
         run.values(recycling, run.indicator(recycling))

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from perfdash.plans.document import SourceDocument
 
-PLAN_ID = "nwl-delivery-2007"
-
 _TAGS = re.compile(r"</?(?:p|br|i|b|em|strong|sup|sub|ul|ol|li|span)\b[^>]*>", re.I)
 
 
