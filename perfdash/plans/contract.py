@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-# The councils of the bundled extracts. The contract does not restrict council_id to these: any
-# council in the councils table may appear (a national dataset has hundreds).
-COUNCIL_IDS = ("leicester", "leicestershire", "nw-leicestershire", "melton")
+# council_id is not a fixed list: the councils are data (data/sources/catalogue.yaml for the bundled
+# plans, the councils table of any extracts), and every council_id must name a row of that table.
 TIERS = ("unitary", "county", "district")
 VALUE_KINDS = ("actual", "target", "baseline", "interim", "estimate")
 FINANCE_KINDS = ("actual", "budget", "estimated_outturn")

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from perfdash import paths
-from perfdash.plans.contract import COUNCIL_IDS
+from perfdash.plans.document import CatalogueError, council_ids
 from perfdash.rag.rule import (
     DEFAULT_RULE,
     STYLES,
@@ -20,22 +20,48 @@ from perfdash.rag.rule import (
 )
 
 
-def load_rules(path: Path | None = None) -> RagRules:
-    """Read and validate the RAG rules YAML (default: paths.rag_rules_file())."""
+def load_rules(path: Path | None = None, councils: set[str] | None = None) -> RagRules:
+    """Read and validate the RAG rules YAML (default: paths.rag_rules_file()). Council keys must
+    name a council in `councils` (default: known_council_ids())."""
     path = Path(path) if path is not None else paths.rag_rules_file()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise RulesError(f"{path}: cannot read the RAG rules: {error}") from error
     problems: list[str] = []
-    rules = _parse_rules(data, problems)
+    rules = _parse_rules(data, problems, known_council_ids() if councils is None else set(councils))
     if problems:
         listed = "\n".join(f"- {problem}" for problem in problems)
         raise RulesError(f"{path}: {len(problems)} problem(s) in the RAG rules:\n{listed}")
     return rules
 
 
-def _parse_rules(data, problems: list[str]) -> RagRules | None:
+def known_council_ids() -> set[str]:
+    """The councils a rule may name: those of the sources catalogue and of the extracts in use
+    (a national dataset's councils are in its extracts only). Councils are data, never a list in code."""
+    known: set[str] = set()
+    try:
+        known.update(council_ids())
+    except CatalogueError:
+        pass  # the build reports a broken catalogue; the extracts still say which councils exist
+    table = paths.extracts_dir() / "councils.parquet"
+    if table.is_file():
+        import pyarrow.parquet as pq
+
+        try:
+            known.update(pq.read_table(table, columns=["council_id"]).column("council_id").to_pylist())
+        except (OSError, ValueError, KeyError):
+            pass  # an unreadable extract is reported by `manage.py check`, not here
+    return known
+
+
+def _listed(ids: set[str], shown: int = 10) -> str:
+    names = sorted(ids)
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return (", ".join(names[:shown]) or "none") + more
+
+
+def _parse_rules(data, problems: list[str], known_councils: set[str]) -> RagRules | None:
     if not isinstance(data, dict):
         problems.append("(top level): must be a mapping with default, councils and indicators")
         return None
@@ -44,8 +70,8 @@ def _parse_rules(data, problems: list[str]) -> RagRules | None:
     default = _parse_rule(data["default"], "default", problems) if "default" in data else DEFAULT_RULE
     councils = _parse_section(data.get("councils"), "councils", problems)
     indicators = _parse_section(data.get("indicators"), "indicators", problems)
-    problems += [f"councils.{key}: not a council id (expected one of {', '.join(COUNCIL_IDS)})"
-                 for key in councils if key not in COUNCIL_IDS]
+    problems += [f"councils.{key}: not a council id in the sources catalogue or the extracts "
+                 f"(known: {_listed(known_councils)})" for key in councils if key not in known_councils]
     problems += [f"indicators.{key}: not an indicator id like 'nwl-delivery-2007:BV9'"
                  for key in indicators if ":" not in key]
     return RagRules(default or DEFAULT_RULE, {k: r for k, r in councils.items() if r},
