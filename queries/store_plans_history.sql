@@ -10,5 +10,5 @@ from plan_versions as v
 left join register_imports as i on i.import_id = v.import_id
 left join plan_versions as r on r.version_id = v.replaced_version_id
 where ($table::varchar is null or v.table_name = $table)
-  and ($key_prefix::varchar is null or starts_with(v.row_key, $key_prefix))
+  and ($key_prefix::varchar is null or starts_with(v.row_key, $key_prefix::varchar))
 order by v.version_id desc

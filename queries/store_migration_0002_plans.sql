@@ -1,10 +1,8 @@
--- Store setup: the versioned history of imported plan registers. Safe to run on every open.
--- Every row a register brings (a council, plan, indicator, target, priority, action or finding) is
--- one version of one row of a contract table, keyed by that table's key; nothing is updated or
--- deleted, and the latest version of each key wins in reads.
+-- Store migration 2: imported plan registers. Every row a register brings (a council, plan,
+-- indicator, target, priority, action or finding) is one version of one row of a contract table,
+-- keyed by that table's key; nothing is updated or deleted, and the latest version wins.
 -- Parameters: none.
--- Returns: nothing (creates sequence plan_version_ids, tables register_imports and plan_versions)
-create sequence if not exists plan_version_ids start 1;
+-- Returns: nothing (creates tables register_imports, plan_versions)
 create table if not exists register_imports (
     import_id varchar primary key,
     file_name varchar not null,
@@ -15,7 +13,7 @@ create table if not exists register_imports (
     versions_written integer not null
 );
 create table if not exists plan_versions (
-    version_id bigint primary key default nextval('plan_version_ids'),
+    version_id bigint primary key,
     import_id varchar not null,
     table_name varchar not null,
     row_key varchar not null,

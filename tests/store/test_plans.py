@@ -6,8 +6,9 @@ import uuid
 import pandas as pd
 import pytest
 
-from perfdash.outturns.store import DEMO, ActualsStore, Outturn, StoreError
-from perfdash.plans.register_store import PlanStore, row_key
+from perfdash.store.errors import StoreError
+from perfdash.store.outturns import DEMO, ActualsStore, Outturn
+from perfdash.store.plans import PlanStore, row_key
 
 HUNTS = "huntingdonshire"
 PLAN = "huntingdonshire-corporate-2024"
@@ -35,8 +36,8 @@ def register(target_q4: float = 52.0, file: str = "register.csv") -> dict[str, p
 
 
 @pytest.fixture
-def plans(tmp_path):
-    return PlanStore(ActualsStore(tmp_path / "store.duckdb"))
+def plans(store_location):
+    return PlanStore(ActualsStore(store_location))
 
 
 def test_an_import_is_read_back_under_the_contract_tables_with_its_origin(plans):
@@ -98,7 +99,7 @@ def test_every_row_must_cite_its_origin(plans):
     frames["indicators"] = frames["indicators"].drop(columns="origin")
     with pytest.raises(StoreError, match="origin"):
         plans.import_frames(frames, "register.csv", b"file", "alice")
-    assert not plans.store.exists()
+    assert plans.latest_tables()["indicators"].empty
 
 
 def test_plans_share_the_store_with_outturns(plans):

@@ -6,11 +6,11 @@ its table's key; a row whose content is unchanged is not written again, so impor
 register twice changes nothing, and a changed target is a new version that notes the one it
 replaced, who imported it and when. The latest version of each key wins in reads.
 
-Writes share the outturn store's lock and file, and are one transaction: all of an import, or none.
+Plans share the store with the outturns (the same file or server, the same write lock); an
+import is one transaction: all of it, or none. Each import advances the store's "plans" version.
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import math
@@ -18,12 +18,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-import duckdb
 import pandas as pd
 
-from perfdash.db.database import load_sql
-from perfdash.outturns.store import REAL, ActualsStore, StoreError, _connect, _first
 from perfdash.plans.contract import TABLES
+from perfdash.store.errors import StoreError
+from perfdash.store.outturns import REAL, ActualsStore
 
 PLAN_TABLES = ("councils", "plans", "indicators", "indicator_values", "priorities", "actions", "quality_findings")
 # Not part of a row's content: where it came from. A re-import from another file name with the
@@ -69,10 +68,6 @@ class PlanStore:
             raise StoreError("plans are imported into the real store only, never the demonstration store")
         self.store = store
 
-    @property
-    def path(self):
-        return self.store.path
-
     # -- writing ---------------------------------------------------------------------------
     def import_frames(self, frames: dict[str, pd.DataFrame], file_name: str, file_bytes: bytes,
                       imported_by: str) -> ImportResult:
@@ -85,44 +80,26 @@ class PlanStore:
         import_id = uuid.uuid4().hex[:12]
         imported_at = datetime.now(timezone.utc)
         who = imported_by.strip()
-        with self.store._lock(fcntl.LOCK_EX):
-            connection = _connect(self.path, read_only=False)
-            try:
-                self.store._prepare(connection)
-                connection.execute(load_sql("store_plans_create"))
-                connection.register("incoming_versions", incoming)
-                connection.execute("begin transaction")
-                try:
-                    before = _first(connection.execute("select count(*) from plan_versions"))[0]
-                    connection.execute(load_sql("store_plans_insert"), {
-                        "import_id": import_id, "recorded_by": who, "recorded_at": imported_at})
-                    written = connection.execute(
-                        "select table_name, count(*) from plan_versions where import_id = $id group by 1",
-                        {"id": import_id}).fetchall()
-                    total = _first(connection.execute("select count(*) from plan_versions"))[0] - before
-                    if total:
-                        connection.execute(
-                            "insert into register_imports values ($id, $file, $sha, $who, $at, $rows, $written)",
-                            {"id": import_id, "file": file_name, "sha": hashlib.sha256(file_bytes).hexdigest(),
-                             "who": who, "at": imported_at, "rows": len(incoming), "written": total})
-                    connection.execute("commit")
-                except Exception:
-                    connection.execute("rollback")
-                    raise
-            except duckdb.Error as error:
-                raise StoreError(f"the store {self.path} refused the import, nothing was written: {error}") \
-                    from error
-            finally:
-                connection.close()
+        with self.store.writing() as session:
+            session.load_frame("incoming_versions", incoming)
+            session.execute("plans_insert", import_id=import_id, recorded_by=who, recorded_at=imported_at)
+            written = {row.table_name: int(row.versions) for row in
+                       session.df("plans_written", import_id=import_id).itertuples()}
+            total = sum(written.values())
+            if total:
+                session.execute("plans_log_insert", import_id=import_id, file_name=file_name,
+                                file_sha256=hashlib.sha256(file_bytes).hexdigest(), imported_by=who,
+                                imported_at=imported_at, rows_read=len(incoming), versions_written=total)
+                session.execute("version_advance", part="plans")
         by_table = {table: 0 for table in PLAN_TABLES}
-        by_table.update(dict(written))
+        by_table.update(written)
         return ImportResult(import_id, file_name, len(incoming), total, by_table, who, imported_at)
 
     # -- reading ---------------------------------------------------------------------------
     def latest_tables(self) -> dict[str, pd.DataFrame]:
         """Each contract table's imported rows, latest version per key, with the contract columns
         first, then origin and the version's who and when. Empty frames before any import."""
-        found = self.store._read("store_plans_latest")
+        found = self.store.read("plans_latest")
         tables = {}
         for table in PLAN_TABLES:
             rows = found[found["table_name"] == table] if found is not None else pd.DataFrame()
@@ -131,7 +108,7 @@ class PlanStore:
 
     def history(self, table: str | None = None, key_prefix: str | None = None) -> pd.DataFrame:
         """Every version, newest first, with the content it replaced."""
-        found = self.store._read("store_plans_history", table=table, key_prefix=key_prefix)
+        found = self.store.read("plans_history", table=table, key_prefix=key_prefix)
         return found if found is not None else pd.DataFrame(columns=[
             "version_id", "table_name", "row_key", "row_json", "origin", "import_id", "file_name",
             "recorded_by", "recorded_at", "replaced_version_id", "replaced_row_json"])
