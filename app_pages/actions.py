@@ -7,7 +7,6 @@ import streamlit as st
 from components.action_charts import build_status_chart
 from components.query_cache import run_query
 from components.ui import (
-    council_names,
     kpi_card,
     show_chart,
     sidebar_filters,
@@ -18,6 +17,7 @@ from perfdash.views.actions import (
     actions_table,
     headline_counts,
     progress_actions,
+    progress_council_label,
     progress_table,
     quarter_grid,
     status_rule_summary,
@@ -73,15 +73,14 @@ with grid_tab:
         st.table(grid.head(GRID_ROWS_SHOWN), hide_index=True, border="horizontal")
 
 with progress_tab:
-    melton = progress_actions(actions)
-    if melton.empty:
-        st.info("No Melton action matches these filters. Melton's improvement plan is the one plan that "
-                "reports progress against its actions.")
+    reported = progress_actions(actions)
+    if reported.empty:
+        st.info("No action of a plan that reports progress matches these filters. Of the bundled plans, "
+                "Melton's improvement plan is the one that reports progress against its actions.")
     else:
-        summary = status_summary(melton)
-        name = council_names().get("melton", "Melton Borough Council")
-        show_chart(build_status_chart(summary, name), key="status-chart")
-        table_alternative(summary, file_name="melton-status-summary.csv", label="actions by status (number of "
+        summary = status_summary(reported)
+        show_chart(build_status_chart(summary, progress_council_label(reported)), key="status-chart")
+        table_alternative(summary, file_name="progress-status-summary.csv", label="actions by status (number of "
                           "actions)", key="status-summary")
         with st.expander("How the status is read from the progress text", expanded=True):
             st.markdown("The plan prints progress as free text; the status is derived from its words. The "
@@ -89,5 +88,5 @@ with progress_tab:
             st.markdown("\n".join(f"{n}. {line}" for n, line in enumerate(status_rule_summary(), start=1)))
             st.caption("Actions without progress text show “– No progress reported”. The full rule, with "
                        "examples, is in docs/STATUS_RULE.md. Always read the progress text beside the status.")
-        st.dataframe(progress_table(melton), hide_index=True, key="progress", row_height=60,
+        st.dataframe(progress_table(reported), hide_index=True, key="progress", row_height=60,
                      column_config={"Source line": SOURCE_COLUMN})

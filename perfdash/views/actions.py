@@ -32,8 +32,6 @@ SUMMARY_ORDER = (*ACTION_STATUSES, NO_PROGRESS)
 # The order derive_status (perfdash/extract/melton.py) checks its rules in; the first match wins.
 RULE_ORDER = ("Delayed", "Completed", "Not started", "In progress", "Unknown")
 
-# Only Melton's plan prints progress against its actions; the status rule is written for it.
-PROGRESS_COUNCIL = "melton"
 QUARTERS = ("q1", "q2", "q3", "q4")
 QUARTER_LABELS = {"q1": "Q1 (Apr–Jun)", "q2": "Q2 (Jul–Sep)", "q3": "Q3 (Oct–Dec)", "q4": "Q4 (Jan–Mar)"}
 
@@ -52,9 +50,21 @@ def status_rule_summary() -> list[str]:
     return [f"{STATUS_STYLES[status][0]} **{status}** — {STATUS_STYLES[status][2]}." for status in RULE_ORDER]
 
 
+def progress_plans(actions: pd.DataFrame) -> set[str]:
+    """The plans among `actions` that report progress: those whose actions carry a derived status
+    (Melton's parser derives one). Read from the rows, so no council id is named in code."""
+    return set(actions.loc[actions["status"].notna(), "plan_id"])
+
+
 def progress_actions(actions: pd.DataFrame) -> pd.DataFrame:
-    """The actions whose plan reports progress (Melton's)."""
-    return actions[actions["council_id"] == PROGRESS_COUNCIL].reset_index(drop=True)
+    """Every action of the plans that report progress, those without progress text included."""
+    return actions[actions["plan_id"].isin(progress_plans(actions))].reset_index(drop=True)
+
+
+def progress_council_label(actions: pd.DataFrame) -> str:
+    """Whose progress a status chart counts: the council's name, or how many councils."""
+    names = actions["council_name"].dropna().unique()
+    return str(names[0]) if len(names) == 1 else f"{len(names)} councils"
 
 
 def status_summary(actions: pd.DataFrame) -> pd.DataFrame:
@@ -100,14 +110,15 @@ def quarter_grid(actions: pd.DataFrame) -> pd.DataFrame:
 
 def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
     """Every action in the users' words, with a link to the line it starts on."""
+    reporting = progress_plans(actions)
     return pd.DataFrame({
         "Council": actions["council_name"],
         "Action": actions["title"],
         "Responsible officer": actions["responsible"].fillna("Not stated"),
         "Outcome": actions["outcome"],
         "Resources": actions["resources"],
-        "Status": [status_label(s) if c == PROGRESS_COUNCIL else "" for s, c in
-                   zip(actions["status"], actions["council_id"])],
+        "Status": [status_label(s) if plan in reporting else "" for s, plan in
+                   zip(actions["status"], actions["plan_id"])],
         "Source line": [source_url(s) for s in actions["source"]],
         "Key priority": actions["key_priority"],
         "Plan theme": actions["theme"],
@@ -115,7 +126,7 @@ def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
 
 
 def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
-    """Melton's actions with progress as printed and the status the rule derives from it."""
+    """Actions with progress as printed and the status the rule derives from it."""
     return pd.DataFrame({
         "Status": [status_label(s) for s in actions["status"]],
         "Action": actions["title"],

@@ -17,6 +17,7 @@ from perfdash.views.actions import (
     markdown_text,
     numbered_items,
     progress_actions,
+    progress_council_label,
     quarter_grid,
     status_label,
     status_rule_summary,
@@ -30,7 +31,7 @@ COLUMNS = ["action_id", "council_id", "council_name", "plan_id", "theme", "key_p
 def action(action_id, council_id="melton", status=None, progress=None, quarters=(None,) * 4, responsible=None,
            title="An action", line=5):
     file = "melton.txt" if council_id == "melton" else "nwl.txt"
-    return dict(zip(COLUMNS, [action_id, council_id, council_id.title(), "plan", "Theme", None, title,
+    return dict(zip(COLUMNS, [action_id, council_id, council_id.title(), f"{council_id}-plan", "Theme", None, title,
                               responsible, "Outcome", "Resources", *quarters, None, progress, status,
                               f"{file}:{line}"]))
 
@@ -69,9 +70,13 @@ def test_status_chart_names_its_unit_and_labels_each_bar_in_words():
     assert list(bar.text)[1] == "0 actions"
 
 
-def test_progress_actions_are_melton_only():
-    actions = frame(action("m"), action("n", council_id="nw-leicestershire"))
-    assert progress_actions(actions)["action_id"].tolist() == ["m"]
+def test_progress_actions_are_every_action_of_the_plans_that_derive_a_status():
+    actions = frame(action("m", status="Completed", progress="Completed."), action("m-silent"),
+                    action("n", council_id="nw-leicestershire"),
+                    action("r", council_id="rutland", status="Delayed", progress="Slipped."))
+    assert progress_actions(actions)["action_id"].tolist() == ["m", "m-silent", "r"]
+    assert progress_council_label(progress_actions(actions)) == "2 councils"
+    assert progress_council_label(progress_actions(actions.iloc[:2])) == "Melton"
 
 
 def test_quarter_grid_has_a_row_per_action_with_milestones_and_a_column_per_quarter():
