@@ -2,9 +2,9 @@
 
 What it reads, and what it could not, is described in docs/sources/leicester-bvpp-2003.md.
 The work is split by part of the plan:
-- leicester_bvpp_finance: Section 7 finance tables and the Section 5 quartile chart;
-- leicester_bvpp_indicators: PSA targets (Section 2) and the garbled Appendix IV BVPI table;
-- leicester_bvpp_actions: Appendix II/III improvement tables and the Section 2 priorities.
+- finance: Section 7 finance tables and the Section 5 quartile chart;
+- indicators: PSA targets (Section 2) and the garbled Appendix IV BVPI table;
+- actions: Appendix II/III improvement tables and the Section 2 priorities.
 """
 from __future__ import annotations
 
