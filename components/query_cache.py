@@ -8,7 +8,7 @@ import streamlit as st
 
 from perfdash import paths
 from perfdash.db import database as queries
-from perfdash.outturns.store import DEMO, REAL, ActualsStore
+from perfdash.store.outturns import DEMO, REAL, ActualsStore
 
 DEMO_MODE_KEY = "demo"
 

@@ -29,7 +29,7 @@ def _year_start(text: str) -> int:
 def cmd_import_actuals(args: argparse.Namespace) -> int:
     from perfdash.outturns.catalogue import Catalogue
     from perfdash.outturns.import_file import validate_file
-    from perfdash.outturns.store import Outturn, StoreError, real_store
+    from perfdash.store.outturns import Outturn, StoreError, real_store
 
     file = Path(args.file)
     if not file.is_file():
@@ -38,7 +38,7 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
     store = real_store(args.store)
     try:
         catalogue = Catalogue.from_connection(_database(args, None))
-        report = validate_file(file.read_bytes(), file.name, catalogue)
+        report = validate_file(read_limited(file), file.name, catalogue)
         if not report.ok:
             print(f"import failed, nothing was written: {report.summary()}", file=sys.stderr)
             for problem in report.problems:
@@ -55,7 +55,7 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from perfdash.outturns.store import DEMO, ActualsStore, StoreError, kind_on_disk
+    from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
     from perfdash.rag import rule as rag
     from perfdash.rag import status as quarter_status
     from perfdash.rag.settings import load_rules
@@ -96,7 +96,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_demo_actuals(args: argparse.Namespace) -> int:
     from perfdash.db.database import run_named
     from perfdash.outturns import demo as demo_actuals
-    from perfdash.outturns.store import StoreError, demo_store
+    from perfdash.store.outturns import StoreError, demo_store
 
     store = demo_store(args.store)
     try:

@@ -37,7 +37,7 @@ class _Refused(Exception):
 def _stored(args: argparse.Namespace):
     """(series, DEMO warning or None) for --council and --indicator; _Refused says why not."""
     from perfdash.db.database import ExtractsMissing, open_database, run_named
-    from perfdash.outturns.store import DEMO, ActualsStore, StoreError, kind_on_disk
+    from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
     from perfdash.spc.stored import stored_series
 
     store_path = Path(args.store) if args.store else (paths.demo_store_path() if args.demo else paths.store_path())

@@ -7,7 +7,7 @@ import random
 
 import pandas as pd
 
-from perfdash.outturns.store import Outturn
+from perfdash.store.outturns import Outturn
 
 DEMO_COUNCIL = "nw-leicestershire"
 DEMO_YEAR = 2007

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from perfdash.access import editors
-from perfdash.outturns.store import DEMO, ActualsStore, Outturn
+from perfdash.store.outturns import DEMO, ActualsStore, Outturn
 from tests.app_pages.helpers import (
     assert_drawn_cleanly,
     chart_specs,

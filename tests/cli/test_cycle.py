@@ -15,7 +15,7 @@ import pytest
 
 from perfdash import paths
 from perfdash.cli.main import main
-from perfdash.outturns.store import DEMO, ActualsStore, kind_on_disk
+from perfdash.store.outturns import DEMO, ActualsStore, kind_on_disk
 
 NWL = "nw-leicestershire"
 BV9 = "nwl-delivery-2007:BV9"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from perfdash.access import editors
-from perfdash.outturns.store import ActualsStore
+from perfdash.store.outturns import ActualsStore
 from tests.e2e.conftest import screenshot, start_app, wait_for_app
 from tests.e2e.test_accessibility import serious_violations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfdash.db import database as queries
-from perfdash.outturns.store import ActualsStore, Outturn
+from perfdash.store.outturns import ActualsStore, Outturn
 from perfdash.rag import rule as rag
 from perfdash.rag import status as quarter_status
 from tests.fixtures import indicator, value, write_extracts
