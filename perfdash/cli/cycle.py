@@ -29,6 +29,7 @@ def _year_start(text: str) -> int:
 def cmd_import_actuals(args: argparse.Namespace) -> int:
     from perfdash.outturns.catalogue import Catalogue
     from perfdash.outturns.import_file import validate_file
+    from perfdash.outturns.table_reader import read_limited
     from perfdash.store.outturns import Outturn, StoreError, real_store
 
     file = Path(args.file)
