@@ -39,22 +39,25 @@ def _overview(frames: dict) -> pd.DataFrame:
     return summary.sort_values(["tier", "name"], ascending=[False, True], ignore_index=True)
 
 
-# --- trends_indicator_options: indicators with annual figures ---------------------------------
+# --- trends_indicator_picker: indicators with annual figures, labelled for the picker -----------
 
-def _trend_options_read(folder: Path) -> dict:
-    return {"values": _read(folder, "indicator_values", ["indicator_id", "year_start", "quarter", "value"]),
-            "indicators": _read(folder, "indicators", ["indicator_id", "council_id", "code", "ref", "title", "unit",
-                                                       "polarity", "common_theme"]),
+def _trend_picker_read(folder: Path) -> dict:
+    return {"values": _read(folder, "indicator_values", ["indicator_id", "quarter", "value"]),
+            "indicators": _read(folder, "indicators", ["indicator_id", "council_id", "code", "title"]),
             "councils": _read(folder, "councils", ["council_id", "name"])}
 
 
-def _trend_options(frames: dict) -> pd.DataFrame:
+def _trend_picker(frames: dict) -> pd.DataFrame:
     values = frames["values"]
-    annual = values[values["quarter"].isna() & values["value"].notna()]
-    years = annual.groupby("indicator_id")["year_start"].nunique().rename("years")
-    options = frames["indicators"].merge(years, left_on="indicator_id", right_index=True)
+    annual = values.loc[values["quarter"].isna() & values["value"].notna(), "indicator_id"].unique()
+    options = frames["indicators"][frames["indicators"]["indicator_id"].isin(annual)]
     options = options.merge(frames["councils"].rename(columns={"name": "council_name"}), on="council_id")
-    return options.sort_values(["code", "council_name", "title"], na_position="last", ignore_index=True)
+    code = options["code"].fillna("")
+    options = options.assign(label=options["council_name"] + " · " + code.where(code == "", code + " · ")
+                             + options["title"], matching=len(options))
+    options = options.sort_values(["code", "council_name", "title", "indicator_id"], na_position="last",
+                                  ignore_index=True)
+    return options[["indicator_id", "label", "matching"]]
 
 
 # --- profiles_years: years with a quarterly target profile, per council -----------------------
@@ -109,8 +112,9 @@ def _all_councils(folder: Path) -> list[str]:
 COMPARISONS = {
     # query name: (pandas read, pandas compute, DuckDB parameters given the folder)
     "overview_council_summary": (_overview_read, _overview, lambda folder: {}),
-    "trends_indicator_options": (_trend_options_read, _trend_options,
-                                 lambda folder: {"councils": _all_councils(folder), "theme": None, "search": ""}),
+    "trends_indicator_picker": (_trend_picker_read, _trend_picker,
+                                lambda folder: {"councils": _all_councils(folder), "theme": None, "search": "",
+                                                "indicator_ids": None, "limit": None}),
     "profiles_years": (_profile_years_read, _profile_years, lambda folder: {"councils": _all_councils(folder)}),
     "compare_shared_indicators": (_shared_read, _shared,
                                   lambda folder: {"councils": _all_councils(folder), "top_codes": None}),

@@ -1,62 +1,16 @@
 -- compare_target_ambition.sql for only the targets the Compare page draws: those asking the
 -- largest change either way, then any that cannot be measured. A first pass finds every target and
--- starting point from narrow columns; only the kept rows' printed text and citations are read.
+-- starting point from narrow columns (the macro target_ambition in setup_macros.sql, as
+-- compare_target_ambition.sql does); only the kept rows' printed text and citations are read.
 -- Parameters: $councils (list of council_id), $theme (common theme or NULL),
 --             $limit (integer: how many targets to keep).
 -- Returns: the columns of compare_target_ambition.sql, targets_matched (targets before $limit) and,
 --          the same on every row, themes: a list of {common_theme, targets, median_ambition_percent,
 --          stretch, accepts_decline} over every measured target (as
---          perfdash.comparison.ambition_by_theme), by median ambition, highest first
--- compare_target_ambition.sql finds the same target and starting point: keep the two in step.
-with chosen as (
-    select i.indicator_id, i.council_id, i.code, i.title, i.unit, i.polarity, i.common_theme
-    from indicators as i
-    where list_contains($councils, i.council_id)
-      and ($theme::varchar is null or i.common_theme = $theme)
-),
--- First pass over narrow columns only: which year holds each chosen indicator's first target and
--- its starting point. min_by/max_by pick one row per indicator without sorting the millions of
--- figures a window would.
--- It is read twice (targets, then starting points): "not materialized" has each read filter the
--- scan for its own rows instead of holding every annual figure in memory in between.
-annual as not materialized (
-    select v.indicator_id, v.kind, v.year_start, v.value
-    from indicator_values as v
-    where v.kind in ('target', 'actual', 'baseline') and v.quarter is null and v.value is not null
-      and list_contains($councils, v.council_id)
-      and v.indicator_id in (select indicator_id from chosen)
-),
-targets as (
-    select indicator_id, min(year_start) as year_start, min_by(value, year_start) as value
-    from annual
-    where kind = 'target'
-    group by indicator_id
-),
-starts as (
-    -- The latest figure before the target's year; an actual wins over a baseline of the same year.
-    select
-        v.indicator_id,
-        max_by({'kind': v.kind, 'year_start': v.year_start, 'value': v.value}, (v.year_start, v.kind = 'actual'))
-            as figure
-    from annual as v
-    join targets as t on t.indicator_id = v.indicator_id
-    where v.kind in ('actual', 'baseline') and v.year_start < t.year_start
-    group by v.indicator_id
-),
-measured as (
-    select
-        i.*,
-        s.figure.kind as start_kind, s.figure.year_start as start_year, s.figure.value as start_value,
-        t.year_start as target_year, t.value as target_value,
-        case
-            when i.polarity not in ('higher', 'lower') or s.figure.value = 0 then null
-            when i.polarity = 'higher' then (t.value - s.figure.value) / abs(s.figure.value) * 100
-            else -((t.value - s.figure.value) / abs(s.figure.value) * 100)
-        end as ambition_percent,
-        count(*) over () as targets_matched
-    from chosen as i
-    join targets as t on t.indicator_id = i.indicator_id
-    join starts as s on s.indicator_id = i.indicator_id
+--          perfdash.views.compare.ambition_by_theme), by median ambition, highest first
+with measured as (
+    select *, count(*) over () as targets_matched
+    from target_ambition($councils, $theme)
 ),
 kept as (
     select *

@@ -1,13 +1,6 @@
 -- Councils x common themes: how many priorities, indicators and actions each council has.
 -- Parameters: $councils (list of council_id).
 -- Returns: council_id, council_name, tier, common_theme, priorities, indicators, actions, total
-with items as (
-    select council_id, common_theme, 'priority' as item from priorities
-    union all
-    select council_id, common_theme, 'indicator' as item from indicators
-    union all
-    select council_id, common_theme, 'action' as item from actions
-)
 select
     c.council_id,
     c.name as council_name,
@@ -17,7 +10,7 @@ select
     count(*) filter (where t.item = 'indicator') as indicators,
     count(*) filter (where t.item = 'action') as actions,
     count(*) as total
-from items as t
+from theme_items() as t
 join councils as c on c.council_id = t.council_id
 where list_contains($councils, c.council_id)
 group by c.council_id, c.name, c.tier, t.common_theme

@@ -6,13 +6,6 @@ with family as (
     select council_id, name, tier from councils
     where council_id in (select council_id from councils where tier = 'county')
        or parent_council_id in (select council_id from councils where tier = 'county')
-),
-items as (
-    select council_id, common_theme, 'priority' as item, title from priorities
-    union all
-    select council_id, common_theme, 'indicator' as item, title from indicators
-    union all
-    select council_id, common_theme, 'action' as item, title from actions
 )
 select
     t.common_theme,
@@ -24,7 +17,7 @@ select
     count(*) filter (where t.item = 'action') as actions,
     count(*) as total,
     array_to_string(list(t.title order by t.item desc, t.title)[1:3], '; ') as examples
-from items as t
+from theme_items() as t
 join family as f on f.council_id = t.council_id
 group by t.common_theme, f.council_id, f.name, f.tier
 order by t.common_theme, f.tier, f.name

@@ -13,7 +13,7 @@ select
     i.unit,
     i.polarity,
     i.profile,
-    try_cast(split_part(i.source, ':', 2) as integer) as plan_line
+    source_line(i.source) as plan_line
 from councils as c
 left join indicators as i on i.council_id = c.council_id
 order by c.council_id, i.plan_id, plan_line, i.indicator_id

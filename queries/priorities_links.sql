@@ -18,25 +18,12 @@ with chosen_priorities as (
 ),
 
 items as not materialized (
-    select 'action' as kind, a.action_id as item_id, a.council_id, a.plan_id, a.priority_id, a.common_theme,
-           null::varchar as code, a.title, null::varchar as unit, null::varchar as polarity, a.status,
-           a.source, try_cast(split_part(a.source, ':', -1) as integer) as source_line
-    from actions as a
-    union all
-    select 'indicator' as kind, i.indicator_id as item_id, i.council_id, i.plan_id, i.priority_id,
-           i.common_theme, i.code, i.title, i.unit, i.polarity, null::varchar as status,
-           i.source, try_cast(split_part(i.source, ':', -1) as integer) as source_line
-    from indicators as i
+    select * from plan_items()
 ),
 
 curated as (
-    select
-        unnest($link_index::integer[]) as link_index,
-        unnest($link_priority_ids::varchar[]) as priority_id,
-        unnest($link_plan_ids::varchar[]) as plan_id,
-        unnest($link_first_lines::integer[]) as first_line,
-        unnest($link_last_lines::integer[]) as last_line,
-        unnest($link_evidence::varchar[]) as evidence
+    select * from curated_links($link_index, $link_priority_ids, $link_plan_ids, $link_first_lines,
+                                $link_last_lines, $link_evidence)
 ),
 
 -- The extract's own link wins over a curated one; among curated links the first in the file wins.

@@ -2,13 +2,6 @@
 -- Parameters: $councils (list of council_id, or NULL for every council), $theme (common theme or NULL).
 -- Returns: priority_id, ref, council_id, council_name, plan_id, plan_title, plan_start_year, rank, title,
 --          timeframe, theme, common_theme, source, source_line
-with numbered as (
-    select
-        p.*,
-        split_part(p.priority_id, ':', 2) as ref,
-        try_cast(split_part(p.source, ':', -1) as integer) as source_line
-    from priorities as p
-)
 select
     n.priority_id,
     n.ref,
@@ -24,7 +17,7 @@ select
     n.common_theme,
     n.source,
     n.source_line
-from numbered as n
+from numbered_priorities() as n
 join councils as c on c.council_id = n.council_id
 join plans as pl on pl.plan_id = n.plan_id
 where ($councils::varchar[] is null or list_contains($councils, n.council_id))

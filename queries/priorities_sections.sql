@@ -5,21 +5,13 @@
 --             (see perfdash.priorities.link_params).
 -- Returns: link_index, plan_id, first_line, last_line, plan_items, section_items
 with items as (
-    select a.plan_id, try_cast(split_part(a.source, ':', -1) as integer) as source_line
-    from actions as a
-    union all
-    select i.plan_id, try_cast(split_part(i.source, ':', -1) as integer) as source_line
-    from indicators as i
+    select i.plan_id, i.source_line
+    from plan_items() as i
 ),
 
 curated as (
-    select
-        unnest($link_index::integer[]) as link_index,
-        unnest($link_priority_ids::varchar[]) as priority_id,
-        unnest($link_plan_ids::varchar[]) as plan_id,
-        unnest($link_first_lines::integer[]) as first_line,
-        unnest($link_last_lines::integer[]) as last_line,
-        unnest($link_evidence::varchar[]) as evidence
+    select * from curated_links($link_index, $link_priority_ids, $link_plan_ids, $link_first_lines,
+                                $link_last_lines, $link_evidence)
 ),
 
 sections as (

@@ -16,11 +16,8 @@
 --          plan_rank, ranked_by_plan, actions_stated, actions_same_theme, indicators_stated,
 --          indicators_same_theme, measured
 with recursive council_priorities as (
-    select
-        p.*,
-        split_part(p.priority_id, ':', 2) as ref,
-        try_cast(split_part(p.source, ':', -1) as integer) as source_line
-    from priorities as p
+    select p.*
+    from numbered_priorities() as p
     where ($councils::varchar[] is null or list_contains($councils, p.council_id))
 ),
 
@@ -48,22 +45,13 @@ tree (priority_id, sort_key, depth, lineage) as (
 ),
 
 items as not materialized (
-    select 'action' as kind, a.action_id as item_id, a.council_id, a.plan_id, a.priority_id, a.common_theme, a.source
-    from actions as a
-    union all
-    select 'indicator' as kind, i.indicator_id as item_id, i.council_id, i.plan_id, i.priority_id, i.common_theme,
-           i.source
-    from indicators as i
+    select kind, item_id, council_id, plan_id, priority_id, common_theme, source_line
+    from plan_items()
 ),
 
 curated as (
-    select
-        unnest($link_index::integer[]) as link_index,
-        unnest($link_priority_ids::varchar[]) as priority_id,
-        unnest($link_plan_ids::varchar[]) as plan_id,
-        unnest($link_first_lines::integer[]) as first_line,
-        unnest($link_last_lines::integer[]) as last_line,
-        unnest($link_evidence::varchar[]) as evidence
+    select * from curated_links($link_index, $link_priority_ids, $link_plan_ids, $link_first_lines,
+                                $link_last_lines, $link_evidence)
 ),
 
 -- Each stated (priority, item) pair once: the extract's own links (one priority per item), then
@@ -80,7 +68,7 @@ curated_stated as (
     from curated as c
     join items as i
         on i.plan_id = c.plan_id
-        and try_cast(split_part(i.source, ':', -1) as integer) between c.first_line and c.last_line
+        and i.source_line between c.first_line and c.last_line
     -- an item prints under one priority at most: the extract already states it for that one
     where i.priority_id is distinct from c.priority_id
 ),

@@ -9,12 +9,7 @@ with chosen as (
     from indicators as i
     where i.council_id = $council
       and ($theme::varchar is null or i.common_theme = $theme)
-      and (
-          $search = ''
-          or i.title ilike '%' || $search || '%'
-          or coalesce(i.code, '') ilike '%' || $search || '%'
-          or coalesce(i.ref, '') ilike '%' || $search || '%'
-      )
+      and indicator_matches($search, i.title, i.code, i.ref)
       and exists (
           select 1 from indicator_values as q
           where q.council_id = $council and q.indicator_id = i.indicator_id and q.year_start = $year
@@ -41,4 +36,4 @@ select
 from chosen as c
 join (select * from printed union all select * from recorded) as f on f.indicator_id = c.indicator_id
 -- The plan's own order: the line each indicator was read from.
-order by try_cast(split_part(c.source, ':', 2) as integer), c.indicator_id, f.kind desc, f.quarter nulls last
+order by source_line(c.source), c.indicator_id, f.kind desc, f.quarter nulls last

@@ -34,7 +34,7 @@ with cited as (
     from quality_findings as g
 )
 select
-    cast(regexp_extract(c.source, ':([0-9]+)$', 1) as integer) as line,
+    source_line(c.source) as line,
     c.extract,
     c.row_id,
     c.label,

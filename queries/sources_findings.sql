@@ -13,8 +13,8 @@ select
     g.severity,
     g.message,
     g.source,
-    regexp_extract(g.source, '^(.*):[0-9]+$', 1) as source_file,
-    cast(regexp_extract(g.source, ':([0-9]+)$', 1) as integer) as line
+    source_file(g.source) as source_file,
+    source_line(g.source) as line
 from quality_findings as g
 join plans as p on p.plan_id = g.plan_id
 join councils as c on c.council_id = g.council_id

@@ -1,5 +1,6 @@
 -- Every quarter of every year with a quarterly target or outturn, for one council's indicators:
--- the profiled target and the latest outturn (recorded in the actuals store, else printed).
+-- the profiled target and the latest outturn (recorded in the actuals store, else printed:
+-- quarter_outturns in setup_store_macros.sql).
 -- Parameters: $council (council_id), $indicator_ids (list of indicator_id, or NULL for all).
 -- Returns: indicator_id, council_id, code, ref, title, unit, polarity, profile, common_theme,
 --          indicator_source, year_start, quarter, target, target_text, target_source, actual,
@@ -18,27 +19,8 @@ targets as (
     from indicator_values as v
     where v.council_id = $council and v.kind = 'target' and v.quarter is not null
 ),
-printed as (
-    select v.indicator_id, v.year_start, v.quarter, v.value, v.value_text, v.source,
-           'plan' as origin, null::varchar as comment, null::varchar as submitted_by,
-           null::timestamp as submitted_at
-    from indicator_values as v
-    where v.council_id = $council and v.kind = 'actual' and v.quarter is not null
-),
-recorded as (
-    select r.indicator_id, r.year_start, r.quarter, r.value, r.value_text, r.source, r.origin,
-           r.comment, r.submitted_by, r.submitted_at
-    from recorded_actuals as r
-    where r.council_id = $council
-),
 actuals as (
-    -- A recorded outturn supersedes a printed one for the same quarter.
-    select * from recorded
-    union all
-    select p.* from printed as p
-    where not exists (
-        select 1 from recorded as r
-        where r.indicator_id = p.indicator_id and r.year_start = p.year_start and r.quarter = p.quarter)
+    select * from quarter_outturns($council)
 )
 select
     c.indicator_id, c.council_id, c.code, c.ref, c.title, c.unit, c.polarity, c.profile, c.common_theme,
@@ -52,4 +34,4 @@ from chosen as c
 join (targets as t full outer join actuals as a
       on a.indicator_id = t.indicator_id and a.year_start = t.year_start and a.quarter = t.quarter)
   on c.indicator_id = coalesce(t.indicator_id, a.indicator_id)
-order by try_cast(split_part(c.source, ':', 2) as integer), c.indicator_id, year_start, quarter
+order by source_line(c.source), c.indicator_id, year_start, quarter

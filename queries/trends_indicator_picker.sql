@@ -19,12 +19,7 @@ from indicators as i
 join councils as c on c.council_id = i.council_id
 where list_contains($councils, i.council_id)
   and ($theme::varchar is null or i.common_theme = $theme)
-  and (
-      $search = ''
-      or i.title ilike '%' || $search || '%'
-      or coalesce(i.code, '') ilike '%' || $search || '%'
-      or coalesce(i.ref, '') ilike '%' || $search || '%'
-  )
+  and indicator_matches($search, i.title, i.code, i.ref)
   and ($indicator_ids::varchar[] is null or list_contains($indicator_ids, i.indicator_id))
   and i.indicator_id in (select a.indicator_id from annual as a)
 order by i.code nulls last, c.name, i.title, i.indicator_id

@@ -62,17 +62,6 @@ def test_overview_counts_each_councils_holdings(database):
     assert summary.loc["melton", "indicators"] == 0
 
 
-def test_trend_options_filter_by_council_theme_and_search(database):
-    everything = run(database, "trends_indicator_options", councils=ALL, theme=None, search="")
-    assert set(everything["indicator_id"]) == {"nwl:BV9", "nwl:BV12", "lcc:BV12", "lcc:events"}
-    leicester = run(database, "trends_indicator_options", councils=["leicester"], theme=None, search="")
-    assert set(leicester["indicator_id"]) == {"lcc:BV12", "lcc:events"}
-    culture = run(database, "trends_indicator_options", councils=ALL, theme="Culture, leisure & sport", search="")
-    assert list(culture["indicator_id"]) == ["lcc:events"]
-    found = run(database, "trends_indicator_options", councils=ALL, theme=None, search="sick")
-    assert set(found["indicator_id"]) == {"nwl:BV12", "lcc:BV12"}
-
-
 def test_trend_picker_filters_by_council_theme_and_search(database):
     def picked(councils=ALL, theme=None, search=""):
         return run(database, "trends_indicator_picker", councils=councils, theme=theme, search=search,
