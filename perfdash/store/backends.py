@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from perfdash.store.errors import StoreBusy, StoreError, StoreFull, StoreUnreadable, is_disk_full
-from perfdash.store.sql import store_sql
+from perfdash.store.sql import store_sql, templated_store_sql
 
 WRITE_LOCK_KEY = 7_407_011  # the advisory lock all writers of one PostgreSQL store take
 
@@ -44,6 +44,13 @@ class Session:
         rows = self._rows(store_sql(query, self.dialect), params)
         return rows[0][0] if rows else None
 
+    def df_over(self, query: str, table: str, /, **params) -> pd.DataFrame:
+        """A store query over one of the store's own tables (see sql.templated_store_sql)."""
+        return self._frame(templated_store_sql(query, self.dialect, table), params)
+
+    def execute_over(self, query: str, table: str, columns: list[str]) -> None:
+        self._run(templated_store_sql(query, self.dialect, table, columns), {})
+
     def load_frame(self, table: str, frame: pd.DataFrame) -> None:
         """A temporary table `table` holding `frame`, for an insert ... select to read."""
         if self.dialect == "duckdb":
@@ -53,6 +60,7 @@ class Session:
             return
         columns = ", ".join(f"{name} {_pg_type(frame[name])}" for name in frame.columns)
         with self.connection.cursor() as cursor:
+            cursor.execute(f"drop table if exists {table}")
             cursor.execute(f"create temp table {table} ({columns}) on commit drop")
             with cursor.copy(f"copy {table} ({', '.join(frame.columns)}) from stdin") as copy:
                 for row in frame.itertuples(index=False):

@@ -27,6 +27,19 @@ def store_sql(name: str, dialect: str) -> str:
     return to_psycopg(text) if dialect == "postgres" else text
 
 
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def templated_store_sql(name: str, dialect: str, table: str, columns: list[str] | None = None) -> str:
+    """A store query over one of the store's own tables (__table__, and __columns__ when given).
+    Names are the callers' allow-listed identifiers; anything else is refused."""
+    names = [table, *(columns or [])]
+    if not all(_IDENTIFIER.match(part) for part in names):
+        raise ValueError(f"not a store table or column name: {names}")
+    text = store_sql(name, dialect).replace("__table__", table)
+    return text.replace("__columns__", ", ".join(columns)) if columns is not None else text
+
+
 def to_psycopg(sql: str) -> str:
     """$name -> %(name)s and a bare % -> %%, leaving quoted text and comments alone."""
     def replace(match: re.Match) -> str:
