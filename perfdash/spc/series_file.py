@@ -46,7 +46,7 @@ def read_series(path: Path | str) -> Series:
 
 def parse_series(text: str, name: str) -> Series:
     """The periods and values of CSV text; `name` is the file's name for messages."""
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     numbered = [(line, row) for line, row in enumerate(rows, start=1) if any(cell.strip() for cell in row)]
     if not numbered:
         raise SeriesFileError(f"{name} is empty: it needs a header row period,value and one row per period")
@@ -66,6 +66,11 @@ def parse_series(text: str, name: str) -> Series:
         cells = {column: (row[index].strip() if index < len(row) else "") for column, index in where.items()}
         period, value_text = cells["period"], cells["value"]
         column_of = {column: where[column] + 1 for column in REQUIRED}
+        extra = [(n, cell.strip()) for n, cell in enumerate(row[len(header):], start=len(header) + 1)
+                 if cell.strip()]
+        if extra:   # most often a number written with a thousands comma, 1,234, split in two
+            problems.append(f"{name} line {line}, column {extra[0][0]}: {extra[0][1]!r} is beyond the header's "
+                            f"{len(header)} columns (write numbers without commas, or quote the cell)")
         if not period:
             problems.append(f"{name} line {line}, column {column_of['period']} (period): the period is empty")
         elif period in first_line:

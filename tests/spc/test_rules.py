@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 
 from perfdash.spc import xmr
-from tests.spc.series import BASE, BASE_LOWER, BASE_MEAN, BASE_UPPER, CLOSE_DOWN, CLOSE_UP
+from tests.spc.series import (
+    BASE,
+    BASE_LOWER,
+    BASE_MEAN,
+    BASE_UPPER,
+    CLOSE_DOWN,
+    CLOSE_UP,
+)
 
 
 def judged(tail, polarity="higher", target=None):
