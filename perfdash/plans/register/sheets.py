@@ -153,24 +153,24 @@ def check_actions(rows: list[RegisterRow], checked: list[CheckedIndicator], prio
         if found or not title:
             problems += found
             continue
+        action_id = f"{plan_id}:{''.join(ref.split())}" if ref else f"{plan_id}:{slug(title)}"
+        if action_id in actions:
+            found.append(problem_at(row, "ref" if ref else "title", f"the action {action_id} is already on line "
+                                    f"{actions[action_id].row.line}"))
         priority_title = row.get("priority") or None
         priority = (by_title.get((plan_id, fold(priority_title))) if priority_title else None)
         known_priority = known.priority_for(plan_id, priority_title) if priority_title else None
         if priority_title and priority is None and known_priority is None:
-            problems.append(problem_at(row, "priority", f"{priority_title!r} is not a priority of {plan_id} in "
-                                       "this register or already known"))
-            continue
+            found.append(problem_at(row, "priority", f"{priority_title!r} is not a priority of {plan_id} in "
+                                    "this register or already known"))
         common = (_given_theme(row) or mapped_theme(plan_id, row.get("theme"))
                   or (priority.common_theme if priority else None) or (known_priority or {}).get("common_theme"))
-        if common is None:
-            problems.append(problem_at(row, "common_theme", f"no common theme can be given to the action {title!r}: "
-                                       "add a theme from the plan's theme map, a priority, or a common_theme column "
-                                       f"with one of: {'; '.join(common_themes())}"))
-            continue
-        action_id = f"{plan_id}:{''.join(ref.split())}" if ref else f"{plan_id}:{slug(title)}"
-        if action_id in actions:
-            problems.append(problem_at(row, "ref" if ref else "title", f"the action {action_id} is already on line "
-                                       f"{actions[action_id].row.line}"))
+        if common is None and not (priority_title and priority is None and known_priority is None):
+            found.append(problem_at(row, "common_theme", f"no common theme can be given to the action {title!r}: "
+                                    "add a theme from the plan's theme map, a priority, or a common_theme column "
+                                    f"with one of: {'; '.join(common_themes())}"))
+        if found:
+            problems += found
             continue
         actions[action_id] = CheckedAction(
             row, action_id, council_id, plan_id, ref, title, row.get("due") or None, row.get("owner") or None,

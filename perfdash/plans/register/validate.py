@@ -189,9 +189,10 @@ def _common_theme(row: RegisterRow, plan_id: str, theme, priority, code, existin
               or priority_themes.get((plan_id, fold(priority)))
               or (known_priority or {}).get("common_theme") or known.code_theme(code))
     if chosen is None:
+        tried = f"its theme {theme!r}" + (f" and priority {priority!r}" if priority else "")
         found.append(problem_at(row, "common_theme", f"no common theme can be given to {row.get('ref')!r}: "
-                                f"its theme {theme!r} is in no bundled theme map and no known indicator has "
-                                f"its code; add a common_theme column with one of: {'; '.join(common_themes())}"))
+                                f"{tried} are in no bundled theme map, and no known indicator has its code; "
+                                f"add a common_theme column with one of: {'; '.join(common_themes())}"))
     return chosen
 
 
