@@ -2,7 +2,18 @@
 -- A council with no indicators still appears once (indicator columns NULL), so it is a known council.
 -- Parameters: none.
 -- Returns: council_id, indicator_id, plan_id, code, ref, title, unit, polarity, profile,
---          plan_line (the line of the plan the indicator was read from: the plan's own order)
+--          plan_line (the line of the plan the indicator was read from: the plan's own order),
+--          largest_figure (the largest absolute figure the plan printed for it, targets and
+--          outturns alike; NULL when none: the import refuses a value over 1,000 times this)
+with figures as (
+    select
+        v.indicator_id,
+        max(abs(v.value)) as largest_figure
+    from indicator_values as v
+    where v.value is not null
+    group by v.indicator_id
+)
+
 select
     c.council_id,
     i.indicator_id,
@@ -13,7 +24,9 @@ select
     i.unit,
     i.polarity,
     i.profile,
-    source_line(i.source) as plan_line
+    try_cast(split_part(i.source, ':', 2) as integer) as plan_line,
+    f.largest_figure
 from councils as c
 left join indicators as i on i.council_id = c.council_id
+left join figures as f on f.indicator_id = i.indicator_id
 order by c.council_id, i.plan_id, plan_line, i.indicator_id

@@ -22,10 +22,15 @@ Checks, all run on every row so that one upload reports every problem at once:
 - the year is a financial year, and the indicator's plan printed a quarterly target profile for
   it (outturns are only taken where there is a profile to measure them against);
 - the quarter is 1-4;
-- the value is a number (or Yes/No, case ignored, for a yes/no indicator: Yes=1, No=0);
-- a percentage lies in 0-100, except for an indicator that measures a change (the word "change"
-  in its title, e.g. BV84b "Percentage change from the previous year ...", BV184b), which may be
-  negative or above 100;
+- the value is a plain number as perfdash.outturns.typed_number reads it: digits 0-9, commas only
+  between thousands, a % only for a percentage, the indicator's own unit (7.2 days, 2700t, £50.91),
+  a leading minus only where the indicator can be negative; not 1e308, 1_000, ١٢٣ or −5 (or Yes/No,
+  case ignored, for a yes/no indicator: Yes=1, No=0);
+- a percentage lies in 0-100, except for an indicator that measures a change (a word such as
+  "change", "increase" or "reduction" in its title, e.g. BV84b "Percentage change from the
+  previous year ...", BV184b), which may be negative or above 100;
+- the value is not absurdly large: over 1,000 times the largest figure the indicator's plan
+  printed (targets and outturns, import_catalogue.sql's largest_figure), or over a trillion;
 - no council, indicator, year and quarter appears twice in the file.
 
 A leading apostrophe (Excel's text marker, which our own downloads add in front of "-1.8%") is
@@ -39,6 +44,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from perfdash.outturns import typed_number
 from perfdash.outturns.catalogue import Catalogue
 from perfdash.outturns.table_reader import (
     REQUIRED_COLUMNS,
@@ -47,7 +53,7 @@ from perfdash.outturns.table_reader import (
     missing_columns_message,
     read_table,
 )
-from perfdash.plans.values import parse_number, period_label
+from perfdash.plans.values import period_label
 
 COMMENT_COLUMN = "comment"
 READY = "✔ Ready"
@@ -55,7 +61,6 @@ LEFT_BLANK = "– Left blank: not recorded"
 
 _FINANCIAL_YEAR = re.compile(r"^((?:19|20)\d{2})\s*[/\-–]\s*(\d{2}|\d{4})$")
 _QUARTER = re.compile(r"^q?\s*(\d+)(?:\.0+)?$", re.I)
-_CHANGE = re.compile(r"\bchange\b", re.I)
 
 
 # --- Validation ------------------------------------------------------------------------------
@@ -249,7 +254,7 @@ def _quarter(text: str, problem) -> int | None:
 
 
 def _value(text: str, indicator: dict | None, problem) -> tuple[float, str] | None:
-    """(value, value_text) for the cell, or None after reporting why not."""
+    """(value, value_text) for the cell, or None after reporting why not (typed_number's rules)."""
     if not text:
         problem("value", "is empty; write the figure for this quarter")
         return None
@@ -260,17 +265,17 @@ def _value(text: str, indicator: dict | None, problem) -> tuple[float, str] | No
     if unit == "yes_no":
         problem("value", f"{text!r} is not Yes or No")
         return None
-    number = parse_number(text)
-    if number is None:
-        try:
-            number = float(text)  # scientific notation from a spreadsheet: 1e-05
-        except ValueError:
-            number = None
-    if number is None or not math.isfinite(number):
-        problem("value", f"{text!r} is not a number")
+    measures_change = typed_number.may_be_negative(indicator)
+    try:
+        number = typed_number.parse(text, unit, negative_allowed=measures_change)
+    except typed_number.NotAPlainNumber as refusal:
+        problem("value", str(refusal))
         return None
-    measures_change = bool(indicator and _CHANGE.search(indicator.get("title") or ""))
     if unit == "percent" and not measures_change and not 0 <= number <= 100:
         problem("value", f"{text} is outside 0–100 for a percentage")
+        return None
+    too_large = typed_number.absurd(number, text, indicator.get("largest_figure") if indicator else None)
+    if too_large:
+        problem("value", too_large)
         return None
     return number, text

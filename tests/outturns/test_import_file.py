@@ -397,3 +397,89 @@ def test_template_rows_left_blank_are_not_reported_and_not_errors(catalogue):
     assert report.left_blank == [3]
     assert report.preview()["Check"].tolist() == ["✔ Ready", "– Left blank: not recorded"]
     assert report.summary().endswith("1 row left blank, not recorded")
+
+
+# --- Values typed as no council would type them -------------------------------------------------
+
+LEISURE = "nwl-delivery-2007:number-of-leisure-centre-visits-in-total"
+
+
+def value_problems(catalogue, indicator, *values):
+    rows = "".join(f'nw-leicestershire,{indicator},2007/08,{n},"{v}",\n' for n, v in enumerate(values, start=1))
+    return problems(check(catalogue, HEADER + rows))
+
+
+def test_the_values_from_the_issue_are_refused_with_the_reason(catalogue):
+    assert value_problems(catalogue, "BV12", "1e308", "1_000", "١٢٣", "−5") == [
+        "row 2, value: '1e308' is in scientific notation; write the figure out in plain digits",
+        "row 3, value: '1_000' has '_' in it; write the figure as 1000 or 1,000",
+        "row 4, value: '١٢٣' is written in Arabic-Indic digits; type the figure with the digits 0-9",
+        "row 5, value: '−5' has a '−' (minus sign) where a minus is typed as '-'",
+    ]
+
+
+def test_a_minus_only_where_the_indicator_can_be_negative(catalogue):
+    assert value_problems(catalogue, "BV12", "-5") == [
+        "row 2, value: -5 is below zero, and this indicator (days) cannot be negative"]
+    assert value_problems(catalogue, "BV84b", "-1.8%", "-0.5") == []  # a percentage change
+
+
+def test_commas_only_between_thousands(catalogue):
+    assert value_problems(catalogue, LEISURE, "1,089,000", "1089000", "12,000") == []
+    assert value_problems(catalogue, LEISURE, "1,00", "2,5", "10,00,000") == [
+        f"row {n}, value: {text!r} has a comma out of place; commas may only separate thousands (1,089,000), "
+        "and decimals take a point (2.5)" for n, text in ((2, "1,00"), (3, "2,5"), (4, "10,00,000"))]
+
+
+def test_a_percent_sign_only_for_a_percentage_and_units_only_their_own(catalogue):
+    assert value_problems(catalogue, "BV12", "12%", "7.2 weeks") == [
+        "row 2, value: '12%' has a % sign, but this indicator is measured in days, not a percentage",
+        "row 3, value: '7.2 weeks' has 'weeks' after the figure, but this indicator is measured in days "
+        "(only 'day' or 'days' may follow it)",
+    ]
+    # The units the plans print, as the template shows them, are taken.
+    assert value_problems(catalogue, "BV12", "7.2 days", "2.4") == []
+    assert value_problems(catalogue, "BV82bii", "2700t") == []
+    assert value_problems(catalogue, "BV86", "£50.91") == []
+    assert value_problems(catalogue, "BV9", "£50") == [
+        "row 2, value: '£50' has a £ sign, but this indicator is measured in a percentage"]
+
+
+@pytest.mark.parametrize("text", ["inf", "nan", "+5", "(1,234)", "5 5", "1.2.3", "0x10"])
+def test_anything_else_is_not_a_number(catalogue, text):
+    assert value_problems(catalogue, LEISURE, text) == [f"row 2, value: {text!r} is not a number"]
+
+
+def test_a_non_breaking_space_is_named(catalogue):
+    assert value_problems(catalogue, LEISURE, "1\u00a0089\u00a0000") == [
+        "row 2, value: '1\\xa0089\\xa0000' has a no-break space in it; write the figure without spaces, "
+        "as in 1,089,000"]
+
+
+def test_absurd_magnitudes_are_refused(catalogue):
+    # BV12's plan prints at most 11.07 days; the leisure centres at most 1,119,850 visits.
+    assert value_problems(catalogue, "BV12", "11070", "11071") == [
+        "row 3, value: 11071 is over 1,000 times the largest target or outturn printed for this indicator "
+        "(11.07); check the units and the decimal point"]
+    assert value_problems(catalogue, LEISURE, "1,119,850,000", "1,119,850,001") == [
+        "row 3, value: 1,119,850,001 is over 1,000 times the largest target or outturn printed for this "
+        "indicator (1,119,850); check the units and the decimal point"]
+
+
+def test_a_figure_over_a_trillion_is_refused_even_without_a_printed_figure(catalogue):
+    indicators = catalogue.indicators.copy()
+    indicators.loc[indicators["indicator_id"] == LEISURE, "largest_figure"] = None
+    bare = Catalogue(indicators, catalogue.profile_years)
+    assert value_problems(bare, LEISURE, "999,999,999,999") == []
+    assert value_problems(bare, LEISURE, "1,000,000,000,001") == [
+        "row 2, value: 1,000,000,000,001 is larger than any figure a council reports (over 1,000,000,000,000); "
+        "check the digits"]
+
+
+def test_excel_numbers_are_read_in_plain_digits(catalogue):
+    data = xlsx_from_csv(HEADER + "nw-leicestershire,BV9,2007/08,1,0.00001,\n"
+                         + "nw-leicestershire,BV12,2007/08,1,1e308,\n")
+    report = validate_file(data, "outturns.xlsx", catalogue)
+    assert [(o.value, o.value_text) for o in report.outturns] == [(0.00001, "0.00001")]
+    assert problems(report) == ["row 3, value: 1" + "0" * 308 + " is larger than any figure a council reports "
+                                "(over 1,000,000,000,000); check the digits"]
