@@ -69,8 +69,13 @@ class QueryOutOfMemory(QueryStopped):
 
 
 def open_database(extracts_dir: Path | str, recorded_actuals: pd.DataFrame | None = None, *,
-                  store_tables: bool = True, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
+                  plan_tables: dict[str, pd.DataFrame] | None = None, store_tables: bool = True,
+                  memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with a view over each extract's Parquet file and the shared macros.
+
+    plan_tables (perfdash.store.plans.PlanStore.latest_tables()) are the imported registers: each
+    contract table with imported rows becomes the extract's rows and the imported ones, under the
+    same name, so every page, command and the console see them beside the bundled plans.
 
     With store_tables (the default) it also holds recorded_actuals, a copy of the actuals store's
     latest outturns (empty without a store), and the macros over it. Without, it has no store
@@ -88,9 +93,13 @@ def open_database(extracts_dir: Path | str, recorded_actuals: pd.DataFrame | Non
             file = folder / f"{name}.parquet"
             try:
                 # The relation API names the file without building SQL text from it.
-                connection.read_parquet(str(file)).create_view(name)
+                imported = (plan_tables or {}).get(name)
+                view = f"extract_{name}" if imported is not None and not imported.empty else name
+                connection.read_parquet(str(file)).create_view(view)
             except duckdb.Error as error:
                 raise ExtractsUnreadable(file, _first_line(error)) from error
+            if view != name:
+                _add_imported_rows(connection, name, imported)
         connection.execute(load_sql("setup_macros"))
         if store_tables:
             _load_store_tables(connection, recorded_actuals)
@@ -99,6 +108,14 @@ def open_database(extracts_dir: Path | str, recorded_actuals: pd.DataFrame | Non
         raise
     _EXTRACT_FOLDERS[connection] = folder
     return connection
+
+
+def _add_imported_rows(connection: duckdb.DuckDBPyConnection, table: str, imported: pd.DataFrame) -> None:
+    # Copied in as a table (the relation API names it without SQL text): the view reads it after
+    # the frame is gone.
+    connection.from_df(imported).create(f"imported_{table}")
+    key_match = " and ".join(f"i.{column} is not distinct from e.{column}" for column in TABLES[table].key)
+    connection.execute(load_table_sql("setup_imported_plan_table", table).replace("__key_match__", key_match))
 
 
 def _load_store_tables(connection: duckdb.DuckDBPyConnection, recorded_actuals: pd.DataFrame | None) -> None:
