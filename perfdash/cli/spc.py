@@ -37,8 +37,8 @@ class _Refused(Exception):
 def _stored(args: argparse.Namespace):
     """(series, DEMO warning or None) for --council and --indicator; _Refused says why not."""
     from perfdash.db.database import ExtractsMissing, open_database, run_named
-    from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
     from perfdash.spc.stored import stored_series
+    from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
 
     store_path = Path(args.store) if args.store else (paths.demo_store_path() if args.demo else paths.store_path())
     try:
