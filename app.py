@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from components.cycle import demo_switch
+from components.demo_mode import demo_switch
 from components.errors import show_plain_error
 
 st.set_page_config(page_title="Council performance dashboard", page_icon=":material/monitoring:",

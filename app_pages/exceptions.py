@@ -1,27 +1,26 @@
 """Exceptions report for the Performance Monitoring Board: what is off target, why, and since when."""
 import streamlit as st
 
-from components.cycle import (
-    PRINT_STYLES,
-    direction_label,
-    exception_card,
-    quarter_picker,
-    rag_label,
-    status_counts,
-)
+from components.exception_card import PRINT_STYLES, exception_card
+from components.quarter_picker import quarter_picker
 from components.query_cache import assessed_quarters, rag_rules
-from perfdash.rag import rule as rag
+from components.status_display import status_counts, status_rule_explainer
+from components.ui import council_names
+from perfdash.exports import to_csv_bytes
 from perfdash.rag import status as quarter_status
+from perfdash.views import exceptions as report_view
+from perfdash.views import status_rule
 
 CARDS_SHOWN = 25  # the Board reads the worst first; the rest are in the table and CSV
+LABELS = report_view.COLUMN_LABELS
 
 st.html(PRINT_STYLES)
 st.title("Exceptions report")
 st.markdown("Red and amber indicators for the chosen quarter, worst first: target, actual and gap, the "
             "direction of travel, the officer's comment, and the status quarter by quarter. "
-            "Status is decided by one rule, set out in `docs/RAG_RULE.md`; icons and words carry it, "
-            "colour only helps. To print, use your browser's Print command: the sidebar and buttons are "
-            "left off the printout, and an open table prints with it.")
+            "Every status comes from one rule, explained under “How status is decided”; icons and words "
+            "carry it, colour only helps. To print, use your browser's Print command: the sidebar and buttons "
+            "are left off the printout, and an open table prints with it.")
 
 chosen = quarter_picker()
 if chosen is None:
@@ -32,6 +31,7 @@ label = quarter_status.quarter_label(year, quarter)
 rules = rag_rules()
 assessed = assessed_quarters(council)
 table = quarter_status.status_table(assessed, year, quarter)
+status_rule_explainer(rules, council, council_names().get(council), status_rule.indicators_of(table))
 if table.empty or table["actual"].isna().all():
     st.info(f"No outturns are recorded for {label} yet. Editors record them on the Record outturns page.")
     st.stop()
@@ -48,35 +48,21 @@ for row in found.head(CARDS_SHOWN).itertuples():
 if len(found) > CARDS_SHOWN:
     st.caption(f"The {CARDS_SHOWN} worst are shown as cards; all {len(found)} are in the table below and the CSV.")
 
-report = found.assign(
-    rag=found["rag"].map(rag_label), direction=found["direction"].map(direction_label),
-    direction_last_year=found["direction_last_year"].map(direction_label),
-)[["code", "title", "unit", "polarity", "rag", "target", "actual", "gap", "basis", "direction",
-   "direction_last_year", "off_target_since", "comment", "submitted_by", "history", "rule", "target_source"]]
 with st.expander(f"All {len(found)} exceptions as a table", expanded=len(found) > CARDS_SHOWN):
-    st.dataframe(report, hide_index=True, key="exceptions-table")
-st.download_button("Download the exceptions as CSV", report.to_csv(index=False).encode("utf-8"),
+    st.dataframe(report_view.report_table(found), hide_index=True, key="exceptions-table", column_config=LABELS,
+                 placeholder="—")
+st.download_button("Download the exceptions as CSV", to_csv_bytes(report_view.report_frame(found)),
                    file_name=f"exceptions-{council}-{year}-Q{quarter}.csv", mime="text/csv",
                    icon=":material/download:", key="exceptions-csv")
 
 with st.expander(f"Every indicator in {label}", expanded=False):
-    everything = table.assign(rag=table["rag"].map(rag_label), direction=table["direction"].map(direction_label))
-    st.dataframe(everything[["code", "title", "unit", "polarity", "target", "actual", "rag", "direction", "basis",
-                             "rag_reason", "target_source"]],
-                 hide_index=True, key="all-status")
+    st.dataframe(report_view.status_table(table), hide_index=True, key="all-status", column_config=LABELS,
+                 placeholder="—")
 
 st.subheader("What if the rule were different?")
 st.markdown("The same outturns judged under other tolerances, or under another council's configured rule. "
             "Only the configured rule sets the status shown above.")
-kind = st.radio("Compare", ["Other tolerances", "Other councils' rules"], horizontal=True, key="whatif")
-scenarios = rag.tolerance_scenarios(rules) if kind == "Other tolerances" else {
-    "As configured": rules, **rag.council_style_scenarios(rules)}
-quarter_rows = assessed[(assessed["year_start"] == year) & (assessed["quarter"] == quarter)]
-compared = rag.what_if(quarter_rows, scenarios)
-named = compared.merge(table[["indicator_id", "code", "title"]], on="indicator_id").drop(columns="indicator_id")
-tally = {name: quarter_status.counts(compared.rename(columns={name: "rag"})) for name in scenarios}
-st.dataframe({name: {rag_label(s): n for s, n in counts.items()} for name, counts in tally.items()},
-             key="whatif-counts")
-st.dataframe(named.assign(**{name: named[name].map(rag_label) for name in scenarios}).rename(
-    columns={"code": "Code", "title": "Indicator"})[["Code", "Indicator", *scenarios]], hide_index=True,
-    key="whatif-table")
+kind = st.radio("Compare", report_view.WHAT_IF_KINDS, horizontal=True, key="whatif")
+compared = report_view.what_if(assessed, table, rules, year, quarter, kind)
+st.dataframe(compared.counts, key="whatif-counts")
+st.dataframe(compared.statuses, hide_index=True, key="whatif-table")

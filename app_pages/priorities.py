@@ -6,6 +6,7 @@ from components.query_cache import run_query
 from components.ui import council_names, kpi_card, sidebar_filters, source_link
 from components.url_state import url_selectbox
 from components.workshop_tab import workshop_tab
+from perfdash.exports import to_csv_bytes
 from perfdash.plans.curated import CuratedDataError
 from perfdash.views import priorities as pr
 
@@ -74,7 +75,7 @@ with listing_tab:
     if not shown.empty:
         # The CSV is made only when someone asks for it.
         st.download_button(f"Download all {len(shown)} priorities of {listed_councils} councils (CSV)",
-                           lambda frame=shown: pr.download_table(frame).to_csv(index=False).encode("utf-8"),
+                           lambda frame=shown: to_csv_bytes(pr.download_table(frame)),
                            file_name="priorities.csv", mime="text/csv", key="priorities-csv",
                            on_click="ignore", icon=":material/download:")
 

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from components.profile_charts import build_code_profiles, build_quarterly_profile
-from components.cycle import rag_label
 from components.query_cache import assessed_quarters, run_query
+from components.status_display import rag_label
 from components.ui import (
     SOURCE_LINK_CONFIG,
     council_names,

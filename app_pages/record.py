@@ -3,12 +3,16 @@ every row, then record the lot in one all-or-nothing write."""
 import streamlit as st
 
 from components.auth import NotAnEditor, require_editor, sign_in_panel
-from components.cycle import import_catalogue, quarter_picker, submissions_table
-from components.query_cache import demo_mode, real_store, run_query
+from components.quarter_picker import quarter_picker
+from components.query_cache import demo_mode, rag_rules, real_store, run_query
+from components.status_display import status_rule_explainer
+from components.submissions import grid_columns, import_catalogue, submissions_table
+from components.ui import council_names
 from perfdash.outturns import import_file as actuals_import
 from perfdash.outturns import template as outturns_template
-from perfdash.outturns.store import Outturn, StoreError
 from perfdash.rag import status as quarter_status
+from perfdash.store.outturns import StoreError
+from perfdash.views import record as record_view
 
 st.title("Record outturns")
 st.markdown("Each quarter, services report their outturns here. Enter **the figure for the quarter alone**: "
@@ -38,10 +42,7 @@ if "record_result" in st.session_state:
 catalogue = import_catalogue()
 targets = run_query("import_quarter_targets", council=council, year=year, quarter=quarter)
 long = run_query("status_council_quarters", council=council, indicator_ids=None)
-current = long[(long["year_start"] == year) & (long["quarter"] == quarter) & (long["origin"] == "recorded")]
-template = outturns_template.template_frame(
-    catalogue, targets, council, year, quarter,
-    current.rename(columns={"actual_text": "value_text"})[["indicator_id", "value_text", "comment"]])
+template = record_view.quarter_template(catalogue, targets, long, council, year, quarter)
 
 st.subheader(f"1. The template for {label}")
 st.caption(f"{len(template)} indicators with a target this quarter, in the plan's order, with the printed target "
@@ -54,6 +55,7 @@ downloads[1].download_button("Download template (Excel)", outturns_template.temp
                              file_name=f"outturns-{council}-{year}-Q{quarter}.xlsx",
                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                              icon=":material/download:", key="template-xlsx")
+status_rule_explainer(rag_rules(), council, council_names().get(council))
 
 st.subheader("2. Enter the figures")
 how = st.radio("How will you enter them?", ["Upload the completed template", "Type them into a grid"],
@@ -65,32 +67,28 @@ if how == "Upload the completed template":
         report = actuals_import.validate_file(uploaded.getvalue(), uploaded.name, catalogue)
         entered_from = f"upload {uploaded.name}"
 else:
-    edited = st.data_editor(template, hide_index=True, key=f"grid-{nonce}",
+    edited = st.data_editor(template, hide_index=True, key=f"grid-{nonce}", column_config=grid_columns(),
                             disabled=[c for c in template.columns if c not in ("value", "comment")])
-    if edited["value"].fillna("").astype(str).str.strip().ne("").any():
-        report = actuals_import.validate_file(outturns_template.template_csv(edited), "grid.csv", catalogue)
+    report = record_view.grid_report(edited, catalogue)
 
 if report is not None:
     st.subheader("3. Check, then record")
     st.caption("Row numbers count the header as row 1, as a spreadsheet does.")
-    st.dataframe(report.preview(), hide_index=True, key="preview")
-    elsewhere = sorted({quarter_status.quarter_label(o.year_start, o.quarter) + f" ({o.council_id})"
-                        for o in report.outturns if (o.council_id, o.year_start, o.quarter) != (council, year, quarter)})
+    st.dataframe(report.preview(), hide_index=True, key="preview", placeholder="—")
+    elsewhere = record_view.other_quarters(report, council, year, quarter)
     if elsewhere:
         st.warning(f"Some rows are for another council or quarter than {label}: {', '.join(elsewhere)}. Each row "
                    "is recorded for the council and quarter it names.", icon=":material/warning:")
     if not report.ok:
-        problems = "\n".join(f"- {problem}" for problem in report.problems)
-        st.error(f"**{report.summary()}**\n\n{problems}", icon=":material/error:")
+        st.error(f"**{report.summary()}**", icon=":material/error:")
+        st.text("\n".join(f"- {problem}" for problem in report.problems))  # cells as typed: plain text
     else:
         st.info(report.summary(), icon=":material/fact_check:")
     if st.button(f"Record {len(report.outturns)} outturns as {editor}", type="primary", disabled=not report.ok,
                  key="record"):
         try:
             writer = require_editor()  # the role is checked again at the moment of writing
-            result = real_store().record(
-                [Outturn(o.indicator_id, o.council_id, o.year_start, o.quarter, o.value, o.value_text, o.comment,
-                         source=f"{entered_from} row {o.row_number}") for o in report.outturns], writer)
+            result = real_store().record(record_view.outturns_to_record(report, entered_from), writer)
         except NotAnEditor as refusal:
             st.error(f"Nothing was written: {refusal}")
         except StoreError as error:

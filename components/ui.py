@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.query_cache import run_query
 from components.url_state import url_multiselect, url_selectbox, url_text_input
+from perfdash.exports import to_csv_bytes
 from perfdash.views.sources import markdown_source_link, source_url
 
 
@@ -70,5 +71,5 @@ def table_alternative(frame: pd.DataFrame, file_name: str, label: str, key: str,
     """The table behind a chart, with a CSV download: the accessible alternative to the chart."""
     with st.expander(f"Table and CSV: {label}", expanded=False):
         st.dataframe(frame, hide_index=True, column_config=column_config, key=f"{key}-table")
-        st.download_button("Download CSV", frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        st.download_button("Download CSV", to_csv_bytes(frame), file_name=file_name,
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:")

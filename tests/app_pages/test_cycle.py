@@ -120,10 +120,12 @@ def test_exceptions_report_shows_red_indicators_with_gap_comment_and_history(sto
     headings = [m.value for m in app.markdown if m.value.startswith("####")]
     # BV9: 57 year to date against 60 (5% tolerance is 3): amber. BV10: 61 against 60.2: green.
     assert headings == ["#### ▲ Slightly off target — BV9 · Percentage of Council Tax Collected"]
-    text = " ".join(m.value for m in app.markdown)
-    assert "Backlog still clearing" in text and "Q1 2007/08 ✖ · Q2 2007/08 ▲" in text
-    metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Actual"] == "57%" and metrics["Off target since"] == "Q1 2007/08"
+    assert "Q1 2007/08 ✖ · Q2 2007/08 ▲" in " ".join(m.value for m in app.markdown)
+    assert any(t.value.startswith("Backlog still clearing — jo.bloggs, ") for t in app.text)
+    metrics = {m.label: m for m in app.metric}
+    assert metrics["Actual"].value == "57%" and metrics["Off target since"].value == "Q1 2007/08"
+    # 57 against 60: 3 points short, 5% of the target, in a short value with the side beneath it.
+    assert (metrics["Gap"].value, metrics["Gap"].proto.delta) == ("3 points", "below target (5.0% of target)")
     assert app.get("download_button")
 
 
@@ -178,3 +180,87 @@ def test_rows_for_another_quarter_are_pointed_out_before_recording(store):
                                               b"nw-leicestershire,BV9,2007/08,2,29.0%\n", "text/csv"))
     app.run()
     assert "Q2 2007/08 (nw-leicestershire)" in " ".join(w.value for w in app.warning)
+
+
+HOSTILE_COMMENT = "![x](http://example.org/a.png) **bold** [link](http://x)\n# Heading"
+
+
+def test_an_officers_comment_is_shown_as_plain_text_never_as_markdown(store):
+    store.record([Outturn(BV9, NWL, 2007, 1, 27.0, "27.0%", HOSTILE_COMMENT)], "jo.bloggs")
+    app = run_page("app_pages/exceptions.py", council_q=NWL, year="2007", quarter="1")
+    assert_drawn_cleanly(app)
+    # The comment is a text element, which Streamlit draws without Markdown or HTML parsing ...
+    shown = [t.value for t in app.text if "example.org" in t.value]
+    assert len(shown) == 1 and shown[0].startswith(f"{HOSTILE_COMMENT} — jo.bloggs, ")
+    # ... and no Markdown element, which could become an image, a link or a heading, carries any of it.
+    markdown = [m.value for m in app.markdown] + [c.value for c in app.caption]
+    assert not [m for m in markdown if "example.org" in m or "**bold**" in m or "# Heading" in m]
+
+
+def _downloads(monkeypatch):
+    """Every file a page hands to a download button, by its download name."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    return files
+
+
+def test_the_exceptions_csv_cannot_run_a_formula_and_keeps_numbers(store, monkeypatch):
+    import csv
+    import io
+
+    store.record([Outturn(BV9, NWL, 2007, 1, 27.0, "27.0%", "=HYPERLINK(\"http://x\",\"click\")"),
+                  Outturn(BV10, NWL, 2007, 1, 20.0, "20.0%", "@SUM(A1:A9)")], "jo.bloggs")
+    files = _downloads(monkeypatch)
+    app = run_page("app_pages/exceptions.py", council_q=NWL, year="2007", quarter="1")
+    assert_drawn_cleanly(app)
+    rows = list(csv.DictReader(io.StringIO(files["exceptions-nw-leicestershire-2007-Q1.csv"].decode("utf-8"))))
+    comments = {row["code"]: row["comment"] for row in rows}
+    assert comments == {"BV9": "'=HYPERLINK(\"http://x\",\"click\")", "BV10": "'@SUM(A1:A9)"}
+    # The gap is written as a number: 27 against 30.5 is -3.5, with no apostrophe in front.
+    assert {row["code"]: float(row["gap"]) for row in rows}["BV9"] == -3.5
+
+
+def test_the_history_csv_neutralises_comments(store, monkeypatch):
+    store.record([Outturn(BV9, NWL, 2007, 1, 27.0, "27.0%", "+cmd|' /C calc'!A0"),
+                  Outturn(BV10, NWL, 2007, 1, -5.0, "-5", "\t=1+1")], "jo.bloggs")
+    files = _downloads(monkeypatch)
+    app = _signed_in_app(council_q=NWL, year="2007", quarter="1")
+    assert_drawn_cleanly(app)
+    history = files["outturn-history.csv"].decode("utf-8")
+    assert "'+cmd|' /C calc'!A0" in history and "'\t=1+1" in history
+    assert ",-5," in history  # a value of -5 stays a number
+
+
+def test_tables_have_labelled_columns_and_no_empty_cells(store):
+    import json
+
+    store.record([Outturn(BV9, NWL, 2007, 1, 27.0, "27.0%")], "jo.bloggs")  # no comment
+    app = run_page("app_pages/exceptions.py", council_q=NWL, year="2007", quarter="1")
+    report, everything = app.dataframe[0], app.dataframe[1]
+    labels = {name: column.get("label") for name, column in json.loads(report.proto.columns).items()}
+    assert labels["comment"] == "Officer's comment" and labels["rag"] == "Status" and labels["title"] == "Indicator"
+    row = report.value.iloc[0]
+    assert (row["comment"], row["target"], row["actual"]) == ("No comment recorded.", "30.5%", "27%")
+    assert row["gap"] == "3.5 points below target (11.5% of target)"
+    assert not report.value.isna().any().any() and not everything.value.isna().any().any()
+    bv10 = everything.value[everything.value["code"] == "BV10"].iloc[0]
+    assert (bv10["actual"], bv10["rag"]) == ("not reported", "– No data")
+
+
+def test_the_pages_explain_the_status_rule_without_pointing_at_files(store):
+    store.record([Outturn(BV9, NWL, 2007, 1, 27.0, "27.0%")], "jo.bloggs")
+    exceptions = run_page("app_pages/exceptions.py", council_q=NWL, year="2007", quarter="1")
+    recording = _signed_in_app(council_q=NWL, year="2007", quarter="1")
+    for app in (exceptions, recording):
+        assert "How status is decided" in [e.label for e in app.expander]
+        words = " ".join([m.value for m in app.markdown] + [c.value for c in app.caption])
+        assert "amber within 5% of target" in words  # North West Leicestershire's configured tolerance
+        assert "docs/" not in words and ".md" not in words

@@ -1,0 +1,44 @@
+"""One red or amber indicator as the Performance Monitoring Board reads it, and the print styles
+that keep each card whole on paper."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.plain_text import officer_comment
+from components.status_display import rag_label
+from perfdash.polarity import polarity_words, unit_label
+from perfdash.views.exceptions import direction_label, figure, gap_amount, gap_side
+from perfdash.views.sources import markdown_source_link
+
+PRINT_STYLES = """
+<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDownloadButton"], .stButton, [data-testid="stDecoration"] {
+    display: none !important;
+  }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+  [data-testid="stVerticalBlockBorderWrapper"] { break-inside: avoid; }
+}
+</style>
+"""
+
+
+def exception_card(row) -> None:
+    """One red or amber indicator: how far off, since when, and why. The four figures sit in a
+    row that wraps, each as wide as its words, so none is cut off on a narrow screen."""
+    code = f"{row.code} · " if isinstance(row.code, str) else ""
+    with st.container(border=True):
+        st.markdown(f"#### {rag_label(row.rag)} — {code}{row.title}")
+        st.markdown(f"{unit_label(row.unit)} · {polarity_words(row.polarity)} · {row.profile or 'no'} profile · "
+                    f"rule: {row.rule} · target from {markdown_source_link(row.target_source)}")
+        with st.container(horizontal=True, gap="medium"):
+            st.metric(f"Target ({row.basis})", figure(row.target, row.unit), width="content")
+            st.metric("Actual", figure(row.actual, row.unit), width="content")
+            st.metric("Gap", gap_amount(row.gap, row.unit), delta=gap_side(row.gap, row.target) or None,
+                      delta_color="off", delta_arrow="off", width="content")
+            st.metric("Off target since", row.off_target_since or "this quarter", width="content")
+        st.markdown(f"**Against last quarter:** {direction_label(row.direction)} · "
+                    f"**Against the same quarter last year:** {direction_label(row.direction_last_year)}")
+        officer_comment(row.comment, row.submitted_by, row.submitted_at)
+        st.markdown(f"**RAG history:** {row.history}")
