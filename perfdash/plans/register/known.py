@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +48,21 @@ class Known:
     priorities: dict[str, dict] = field(default_factory=dict)
     values: list[dict] = field(default_factory=list)
 
+    def __post_init__(self):
+        # Indexes, so that a register is checked in time proportional to its rows, not to the nation's.
+        self._by_ref: dict[tuple, list[dict]] = defaultdict(list)
+        self._code_themes: dict[str, Counter] = defaultdict(Counter)
+        for row in self.indicators.values():
+            self._by_ref[(row.get("council_id"), row.get("plan_id"), (row.get("ref") or "").strip())].append(row)
+            if row.get("code") and row.get("common_theme"):
+                self._code_themes[row["code"]][row["common_theme"]] += 1
+        self._priorities: dict[tuple, list[dict]] = defaultdict(list)
+        for row in self.priorities.values():
+            self._priorities[(row.get("plan_id"), fold(row.get("title")))].append(row)
+        self.values_by_indicator: dict[str, list[dict]] = defaultdict(list)
+        for row in self.values:
+            self.values_by_indicator[row.get("indicator_id")].append(row)
+
     @classmethod
     def from_frames(cls, known: Mapping[str, object] | None) -> Known:
         """From frames (or lists of rows) keyed by table name; any table may be left out."""
@@ -64,22 +79,16 @@ class Known:
             found = self.indicators.get(candidate)
             if found is not None and found.get("council_id") == council_id:
                 return found
-        same_ref = [row for row in self.indicators.values()
-                    if row.get("plan_id") == plan_id and row.get("council_id") == council_id
-                    and (row.get("ref") or "").strip() == ref.strip()]
+        same_ref = self._by_ref.get((council_id, plan_id, ref.strip()), [])
         return same_ref[0] if len(same_ref) == 1 else None
 
     def priority_for(self, plan_id: str, title: str) -> dict | None:
-        matches = [row for row in self.priorities.values()
-                   if row.get("plan_id") == plan_id and fold(row.get("title")) == fold(title)]
+        matches = self._priorities.get((plan_id, fold(title)), [])
         return matches[0] if len(matches) == 1 else None
 
     def code_theme(self, code: str | None) -> str | None:
         """The common theme known indicators with this national code are most often given."""
-        if not code:
-            return None
-        counts = Counter(row["common_theme"] for row in self.indicators.values()
-                         if row.get("code") == code and row.get("common_theme"))
+        counts = self._code_themes.get(code or "")
         if not counts:
             return None
         return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]

@@ -40,6 +40,12 @@ def problem_at(row: RegisterRow, column: str | None, message: str) -> RegisterPr
     return RegisterProblem(row.line, column, message, row.origin)
 
 
+def not_told_by_header(row: RegisterRow, problems: list[RegisterProblem], columns: tuple[str, ...]) -> list:
+    """A row's problems less those at a required column its header lacks: the header's problem already
+    names that column once, rather than once for every row."""
+    return [p for p in problems if not (p.column in columns and p.column not in row.cells)]
+
+
 @dataclass
 class RegisterTables:
     """The rows of one register, which may come as one workbook or as several CSV files."""

@@ -11,7 +11,13 @@ import re
 from collections import Counter
 
 from perfdash.plans.contract import ACTION_STATUSES
-from perfdash.plans.register.columns import IDENTIFIER, common_themes
+from perfdash.plans.register.columns import (
+    ACTION_COLUMNS,
+    IDENTIFIER,
+    PRIORITY_COLUMNS,
+    common_themes,
+    names,
+)
 from perfdash.plans.register.known import Known, fold, mapped_theme
 from perfdash.plans.register.model import (
     CheckedAction,
@@ -19,6 +25,7 @@ from perfdash.plans.register.model import (
     CheckedPriority,
     RegisterProblem,
     RegisterRow,
+    not_told_by_header,
     problem_at,
 )
 from perfdash.plans.values import slug
@@ -87,7 +94,7 @@ def check_priorities(rows: list[RegisterRow], checked: list[CheckedIndicator], k
             found.append(problem_at(row, "common_theme", f"{row.get('common_theme')!r} is not a common theme; "
                                     f"write one of: {'; '.join(common_themes())}"))
         if found or not title:
-            problems += found
+            problems += not_told_by_header(row, found, names(c for c in PRIORITY_COLUMNS if c.required))
             continue
         linked = [c.common_theme for c in checked if c.plan_id == plan_id and c.priority and fold(c.priority) == fold(title)]
         common = (_given_theme(row) or mapped_theme(plan_id, row.get("theme")) or mapped_theme(plan_id, title)
@@ -151,7 +158,7 @@ def check_actions(rows: list[RegisterRow], checked: list[CheckedIndicator], prio
             found.append(problem_at(row, "common_theme", f"{row.get('common_theme')!r} is not a common theme; "
                                     f"write one of: {'; '.join(common_themes())}"))
         if found or not title:
-            problems += found
+            problems += not_told_by_header(row, found, names(c for c in ACTION_COLUMNS if c.required))
             continue
         action_id = f"{plan_id}:{''.join(ref.split())}" if ref else f"{plan_id}:{slug(title)}"
         if action_id in actions:
@@ -170,7 +177,7 @@ def check_actions(rows: list[RegisterRow], checked: list[CheckedIndicator], prio
                                     "add a theme from the plan's theme map, a priority, or a common_theme column "
                                     f"with one of: {'; '.join(common_themes())}"))
         if found:
-            problems += found
+            problems += not_told_by_header(row, found, names(c for c in ACTION_COLUMNS if c.required))
             continue
         actions[action_id] = CheckedAction(
             row, action_id, council_id, plan_id, ref, title, row.get("due") or None, row.get("owner") or None,

@@ -28,9 +28,9 @@ def _line(source: str | None) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _latest_year(indicator_ids: set[str], values: list[dict]) -> int:
-    years = [row["year_start"] for row in values if row.get("indicator_id") in indicator_ids
-             and row.get("year_start") is not None]
+def _latest_year(indicator_ids: set[str], known: Known) -> int:
+    years = [row["year_start"] for indicator_id in indicator_ids
+             for row in known.values_by_indicator.get(indicator_id, []) if row.get("year_start") is not None]
     return int(max(years)) if years else -1
 
 
@@ -44,13 +44,13 @@ def latest_plan(known: Known, council_id: str) -> str | None:
 
     def recency(plan: dict) -> tuple:
         ids = {i for i, row in known.indicators.items() if row.get("plan_id") == plan["plan_id"]}
-        return (_latest_year(ids, known.values), plan.get("end_year") or 0, plan["plan_id"])
+        return (_latest_year(ids, known), plan.get("end_year") or 0, plan["plan_id"])
 
     return max(with_indicators, key=recency)["plan_id"]
 
 
-def _last_annual_target(indicator_id: str, before: int, values: list[dict]) -> str:
-    targets = [row for row in values if row.get("indicator_id") == indicator_id and row.get("kind") == "target"
+def _last_annual_target(before: int, values: list[dict]) -> str:
+    targets = [row for row in values if row.get("kind") == "target"
                and row.get("quarter") is None and row.get("year_start") is not None and row["year_start"] < before]
     if not targets:
         return ""
@@ -61,8 +61,7 @@ def _last_annual_target(indicator_id: str, before: int, values: list[dict]) -> s
 def _baseline(indicator: dict, values: list[dict]) -> tuple[str, str]:
     """The latest known baseline, when it is a figure a register can hold (not "Level 2 in 2001",
     not "Baseline data still being collected.")."""
-    baselines = [row for row in values if row.get("indicator_id") == indicator["indicator_id"]
-                 and row.get("kind") == "baseline" and row.get("year_start") is not None]
+    baselines = [row for row in values if row.get("kind") == "baseline" and row.get("year_start") is not None]
     if not baselines:
         return "", ""
     last = max(baselines, key=lambda row: row["year_start"])
@@ -101,7 +100,8 @@ def register_template(known: Mapping[str, object], council_id: str, year_start: 
                         key=lambda row: (_line(row.get("source")), row["indicator_id"]))
     rows = []
     for indicator in indicators:
-        baseline_year, baseline_value = _baseline(indicator, context.values)
+        values = context.values_by_indicator.get(indicator["indicator_id"], [])
+        baseline_year, baseline_value = _baseline(indicator, values)
         priority = context.priorities.get(indicator.get("priority_id") or "") or {}
         rows.append({
             "council_id": council_id, "council_name": council.get("name"), "tier": council.get("tier"),
@@ -112,7 +112,7 @@ def register_template(known: Mapping[str, object], council_id: str, year_start: 
             "baseline_year": baseline_year, "baseline_value": baseline_value,
             "source": indicator.get("source_note"), "common_theme": indicator.get("common_theme"),
             "priority": priority.get("title"), "definition": indicator.get("definition"),
-            "last_annual_target": _last_annual_target(indicator["indicator_id"], year_start, context.values)})
+            "last_annual_target": _last_annual_target(year_start, values)})
     frame = pd.DataFrame(rows, columns=list(TEMPLATE_COLUMNS))
     return frame.astype(object).where(frame.notna() & (frame != ""), None)
 

@@ -15,10 +15,12 @@ from perfdash.plans.register.build import frames as build_frames
 from perfdash.plans.register.build import warnings as build_warnings
 from perfdash.plans.register.columns import (
     IDENTIFIER,
+    INDICATOR_COLUMNS,
     QUARTER_COLUMNS,
     common_themes,
     header_name,
     indicator_key,
+    names,
     national_code,
     parse_target,
     parse_year,
@@ -31,6 +33,7 @@ from perfdash.plans.register.model import (
     RegisterReport,
     RegisterRow,
     RegisterTables,
+    not_told_by_header,
     problem_at,
 )
 from perfdash.plans.register.sheets import (
@@ -40,6 +43,7 @@ from perfdash.plans.register.sheets import (
 )
 from perfdash.plans.values import period_label
 
+INDICATOR_NAMES = names(c for c in INDICATOR_COLUMNS if c.required)  # the header must name these
 # What a new indicator's rows must agree on, year after year.
 _SAME_EVERY_YEAR = ("code", "title", "unit", "polarity", "theme", "profile", "common_theme", "priority",
                     "definition")
@@ -55,7 +59,7 @@ def validate_register(tables: RegisterTables, known: Mapping[str, object] | None
     for row in tables.indicators:
         found: list[RegisterProblem] = []
         indicator = check_indicator(row, context, priority_themes, found)
-        problems += found
+        problems += not_told_by_header(row, found, INDICATOR_NAMES)
         if indicator is not None and not found:
             checked.append(indicator)
     problems += cross_row_problems(checked, context)

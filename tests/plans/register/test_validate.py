@@ -2,7 +2,7 @@
 import pytest
 
 from perfdash.plans.register import read_register, validate_register
-from tests.plans.register.helpers import HUNTS, PLAN, check, csv_bytes, row, where
+from tests.plans.register.helpers import HEADER, HUNTS, PLAN, check, csv_bytes, row, where
 
 
 def test_a_valid_register_for_a_new_council_has_frames_and_no_problems(known):
@@ -191,3 +191,10 @@ def test_priority_and_action_problems_name_their_own_file_line_and_column(known)
         ("priorities.csv:4", "rank"), ("priorities.csv:5", "plan_id"),
         ("actions.csv:3", "status"), ("actions.csv:4", "ref"), ("actions.csv:4", "common_theme")]
     assert report.frames == {}
+
+
+def test_a_column_missing_from_the_header_is_one_problem_not_one_per_row(known):
+    data = csv_bytes([row(ref="KPI1"), row(ref="KPI2"), row(ref="KPI3", unit="percentage")],
+                     header=tuple(c for c in HEADER if c != "year"))
+    report = validate_register(read_register([("register.csv", data)]), known)
+    assert where(report) == [(1, "year"), (4, "unit")]
