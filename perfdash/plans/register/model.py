@@ -82,15 +82,21 @@ class RegisterReport:
             return "\n".join(lines)
         c = self.counts
         years = ", ".join(self.years) or "no year"
-        lines = [(f"{name}: {c.get('rows', 0)} indicator row(s) for {years}: "
-                 f"{c.get('new_indicators', 0)} new indicator(s), {c.get('known_indicators', 0)} already known "
-                 f"(their targets only); {c.get('targets', 0)} target(s), {c.get('baselines', 0)} baseline(s); "
-                 f"{c.get('new_councils', 0)} new council(s), {c.get('new_plans', 0)} new plan(s), "
-                 f"{c.get('priorities', 0)} priorit(y/ies), {c.get('actions', 0)} action(s).")]
+        lines = [(f"{name}: {_count(c.get('rows', 0), 'indicator row')} for {years}: "
+                  f"{_count(c.get('new_indicators', 0), 'new indicator')}, "
+                  f"{c.get('known_indicators', 0)} already known (their targets only); "
+                  f"{_count(c.get('targets', 0), 'target')}, {_count(c.get('baselines', 0), 'baseline')}; "
+                  f"{_count(c.get('new_councils', 0), 'new council')}, {_count(c.get('new_plans', 0), 'new plan')}, "
+                  f"{_count(c.get('priorities', 0), 'priority', 'priorities')}, "
+                  f"{_count(c.get('actions', 0), 'action')}.")]
         if self.warnings:
-            lines.append(f"{len(self.warnings)} warning(s), recorded as quality findings:")
+            lines.append(f"{_count(len(self.warnings), 'warning')}, recorded as quality findings:")
             lines += [f"- {warning}" for warning in self.warnings]
         return "\n".join(lines)
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 @dataclass

@@ -120,3 +120,17 @@ def test_importing_the_same_register_again_brings_the_same_rows_and_nothing_new(
     assert again.ok
     assert again.frames["indicators"].empty and again.frames["councils"].empty and again.frames["plans"].empty
     pd.testing.assert_frame_equal(again.frames["indicator_values"], first.frames["indicator_values"])
+
+
+def test_an_excel_percentage_cell_is_read_as_the_percentage_it_shows(known):
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"register": [row(annual_target=0.52)]})))
+    cell = workbook["register"].cell(row=2, column=list(row()).index("annual_target") + 1)
+    cell.number_format = "0%"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    report = validate_register(read_register([("hunts.xlsx", buffer.getvalue())]), known)
+    assert report.frames["indicator_values"][["value", "value_text"]].values.tolist() == [[52.0, "52%"]]
