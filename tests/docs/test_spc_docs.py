@@ -23,7 +23,7 @@ def test_the_constants_are_the_documented_ones():
 
 
 def test_the_order_of_precedence_is_the_documented_one():
-    documented = re.search(r"in this order:\s+\*\*(.+?)\*\*", DOC, flags=re.S).group(1)
+    documented = re.search(r"in this order:\s+\*\*(.+?)\*\*", DOC, flags=re.DOTALL).group(1)
     words = {"outside the limits": xmr.OUTSIDE_LIMITS, "trend": xmr.TREND, "two-in-three": xmr.TWO_IN_THREE,
              "shift": xmr.SHIFT}
     assert tuple(words[w.strip()] for w in documented.replace("\n", " ").split(",")) == xmr.RULES
