@@ -262,10 +262,26 @@ def read_sheets(data: bytes, filename: str) -> list[tuple[str | None, list[tuple
 
     _check_unpacked(data, name)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        return [(sheet.title, [(cells[0].row, [_excel_text(cell) for cell in cells])
-                               for cells in sheet.iter_rows() if cells])
-                for sheet in workbook.worksheets]
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception:  # openpyxl raises many kinds of error for a damaged or foreign file
-        raise UnreadableTable(f"{name} is not a readable Excel workbook; it may be damaged. "
-                              "Save it again as .xlsx or CSV.") from None
+        raise _damaged(name) from None
+    sheets = []
+    try:
+        for sheet in workbook.worksheets:  # each sheet within the same bounds as _excel_records
+            records, count = [], _count_rows(f"{name} (sheet {sheet.title})")
+            for number, cells in enumerate(sheet.iter_rows(min_row=1, max_row=MAX_ROW_NUMBER + 1,
+                                                           max_col=MAX_COLUMNS), start=1):
+                if not any(cell.value is not None for cell in cells):
+                    count(number, ())
+                    continue
+                texts = [_excel_text(cell) for cell in cells]
+                count(number, texts)
+                records.append((number, texts))
+            sheets.append((sheet.title, records))
+    except UnreadableTable:
+        raise
+    except Exception:  # a part that does not parse, or a checksum that fails
+        raise _damaged(name) from None
+    finally:
+        workbook.close()
+    return sheets

@@ -74,3 +74,15 @@ def test_a_file_that_is_no_table_is_refused_by_name(data, words):
     with pytest.raises(UnreadableRegister, match=words) as raised:
         read_register([("register.csv", data)])
     assert "register.csv" in str(raised.value)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("hunts.xlsx", lambda: xlsx_bytes({"indicators": [row()], "actions": [{"title": f"A{i}"} for i in range(3)]})),
+    ("register.csv", lambda: csv_bytes([row(ref=f"KPI{i}") for i in range(3)])),
+])
+def test_every_sheet_meets_the_uploads_row_limit(monkeypatch, name, data):
+    from perfdash.outturns import table_reader
+
+    monkeypatch.setattr(table_reader, "MAX_DATA_ROWS", 2)
+    with pytest.raises(UnreadableRegister, match="more than 2 data rows"):
+        read_register([(name, data())])
