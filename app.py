@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.demo_mode import demo_switch
 from components.errors import show_plain_error
+from components.landing import landing_page
 
 st.set_page_config(page_title="Council performance dashboard", page_icon=":material/monitoring:",
                    layout="wide", initial_sidebar_state="expanded")
@@ -15,8 +16,7 @@ st.set_page_config(page_title="Council performance dashboard", page_icon=":mater
 # A flat list: Streamlit's section headers put a <div> inside the navigation <ul>, which
 # fails WCAG 1.3.1 (axe: list, listitem).
 PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True,
-            url_path="overview"),
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview"),
     st.Page("app_pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
     st.Page("app_pages/profiles.py", title="Quarterly profiles", icon=":material/stacked_bar_chart:",
             url_path="profiles"),
@@ -31,7 +31,8 @@ PAGES = [
     st.Page("app_pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
 ]
 
-page = st.navigation(PAGES)
+# "/" is a hidden landing page that opens Overview, so that /overview is a link of its own too.
+page = st.navigation([landing_page(PAGES[0]), *PAGES])
 try:
     demo_switch()
     page.run()
