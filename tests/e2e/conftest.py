@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from pathlib import Path
 
 import pytest
@@ -79,16 +80,80 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    watch_script_runs(context)
     page = context.new_page()
     yield page
     context.close()
 
 
+# Counts the app's script runs in the page itself, from the first moment of every document:
+# `started` when data-test-script-state leaves notRunning, `finished` when it comes back. Every
+# change is seen (a MutationObserver with the old values), so a run too quick to be polled counts.
+RUN_COUNTER = """
+(() => {
+  if (window.__perfdashRuns) return;
+  const runs = window.__perfdashRuns = {
+    doc: Math.random().toString(36).slice(2), started: 0, finished: 0, state: null, changed: Date.now(),
+    late: document.readyState === "complete"};
+  const idle = (state) => state === null || state === "initial" || state === "notRunning";
+  const step = (state) => {
+    if (state === runs.state) return;
+    if (idle(runs.state) && !idle(state)) runs.started += 1;
+    if (!idle(runs.state) && state === "notRunning") runs.finished += 1;
+    runs.state = state;
+    runs.changed = Date.now();
+  };
+  const current = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app ? app.getAttribute("data-test-script-state") : null;
+  };
+  new MutationObserver((records) => {
+    const changes = records.filter((r) => r.type === "attributes");
+    changes.forEach((record, i) => step(i + 1 < changes.length ? changes[i + 1].oldValue
+                                                               : record.target.getAttribute(record.attributeName)));
+    step(current());
+  }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ["data-test-script-state"]});
+  step(current());
+})();
+"""
+
+# After an action, a rerun that has not started within this long is taken as no rerun at all
+# (a click that changes nothing on the server). A page load always has a run of its own.
+NO_RERUN_GRACE_MS = 3_000
+# The run's end must hold this long: st.switch_page and st.rerun end one run and start the next.
+SETTLED_MS = 150
+
+_APP_IDLE = """
+([doc, seen, started, grace, settled]) => {
+  const runs = window.__perfdashRuns;
+  if (!runs || runs.state !== "notRunning" || Date.now() - runs.changed < settled) return false;
+  const loaded = runs.doc !== doc;
+  if (runs.finished > (loaded ? 0 : seen)) return true;
+  if (loaded && !runs.late) return false;
+  return Date.now() - started > grace;
+}
+"""
+
+
+def watch_script_runs(context) -> None:
+    """Count script runs in every page of this browser context (wait_for_app relies on it)."""
+    context.add_init_script(RUN_COUNTER)
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script after a load or an action."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+    """Wait for the script run that the last load or action caused, and for it to finish: a run
+    that ends after the previous wait_for_app on this page. Not a fixed sleep: an action's rerun
+    may start late on a busy machine, and the app reads notRunning until it does."""
+    page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=timeout)
+    started = page.evaluate(RUN_COUNTER + "; Date.now()")  # installs the counter if the context has none
+    doc, seen = _SEEN.get(page, (None, 0))
+    page.wait_for_function(_APP_IDLE, arg=[doc, seen, started, NO_RERUN_GRACE_MS, SETTLED_MS], timeout=timeout,
+                           polling=50)
+    _SEEN[page] = tuple(page.evaluate("[window.__perfdashRuns.doc, window.__perfdashRuns.finished]"))
+
+
+_SEEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page -> (document, runs finished)
 
 
 def screenshot(page, name: str) -> Path:
