@@ -1,23 +1,18 @@
--- Every quarter of every year with a quarterly target or outturn, for one council's indicators:
--- the profiled target and the latest outturn (recorded in the actuals store, else printed:
+-- Every quarter of every year with a target or an outturn, for one council's indicators: the
+-- quarter's target (profiled, or from the annual target: quarter_targets in
+-- setup_quarter_targets.sql) and the latest outturn (recorded in the actuals store, else printed:
 -- quarter_outturns in setup_store_macros.sql).
 -- Parameters: $council (council_id), $indicator_ids (list of indicator_id, or NULL for all).
 -- Returns: indicator_id, council_id, code, ref, title, unit, polarity, profile, common_theme,
---          indicator_source, year_start, quarter, target, target_text, target_source, actual,
---          actual_text, actual_source, origin, comment, submitted_by, submitted_at
+--          indicator_source, year_start, quarter, target, target_text, target_source, target_basis,
+--          actual, actual_text, actual_source, origin, comment, submitted_by, submitted_at
 with chosen as (
     select * from indicators
     where council_id = $council
       and ($indicator_ids::varchar[] is null or list_contains($indicator_ids, indicator_id))
 ),
 targets as (
-    -- Yes/No targets are printed as words: Yes counts as 1 and No as 0, as outturns are recorded.
-    select v.indicator_id, v.year_start, v.quarter,
-           coalesce(v.value, case lower(trim(v.value_text)) when 'yes' then 1.0 when 'no' then 0.0 end) as target,
-           v.value_text as target_text,
-           v.source as target_source
-    from indicator_values as v
-    where v.council_id = $council and v.kind = 'target' and v.quarter is not null
+    select * from quarter_targets($council)
 ),
 actuals as (
     select * from quarter_outturns($council)
@@ -27,7 +22,7 @@ select
     c.source as indicator_source,
     coalesce(t.year_start, a.year_start) as year_start,
     coalesce(t.quarter, a.quarter) as quarter,
-    t.target, t.target_text, t.target_source,
+    t.target, t.target_text, t.target_source, t.target_basis,
     a.value as actual, a.value_text as actual_text, a.source as actual_source, a.origin, a.comment,
     a.submitted_by, a.submitted_at
 from chosen as c

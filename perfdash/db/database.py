@@ -101,6 +101,7 @@ def open_database(extracts_dir: Path | str, recorded_actuals: pd.DataFrame | Non
             if view != name:
                 _add_imported_rows(connection, name, imported)
         connection.execute(load_sql("setup_macros"))
+        connection.execute(load_sql("setup_quarter_targets"))
         if store_tables:
             _load_store_tables(connection, recorded_actuals)
     except BaseException:
@@ -130,9 +131,10 @@ def _load_store_tables(connection: duckdb.DuckDBPyConnection, recorded_actuals: 
 
 
 def execute(connection: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None, *,
-            timeout_s: float = QUERY_TIMEOUT_S) -> pd.DataFrame:
+            timeout_s: float | None = None) -> pd.DataFrame:
     """Run SQL with bound parameters on a fresh cursor (connections are not thread-safe), stopped
-    after timeout_s seconds."""
+    after timeout_s seconds (QUERY_TIMEOUT_S unless given)."""
+    timeout_s = QUERY_TIMEOUT_S if timeout_s is None else timeout_s
     cursor = connection.cursor()
     timed_out = threading.Event()
 

@@ -1,8 +1,10 @@
-"""The catalogue an outturns file is checked against: each council's indicators and the years
-their plans profile by quarter, and how people name an indicator (its id, code or ref)."""
+"""The catalogue an outturns file is checked against: each council's indicators, the years each
+has a target for, how people name an indicator (its id, code or ref), and, for the indicators a
+file names, each quarter's target and latest outturn (fetched on demand: kept small at any scale)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,14 +15,29 @@ from perfdash.plans.values import normalise_code
 
 @dataclass(frozen=True, eq=False)
 class Catalogue:
-    indicators: pd.DataFrame     # queries/import_catalogue.sql
-    profile_years: pd.DataFrame  # queries/import_profile_years.sql: (plan_id, year_start)
+    indicators: pd.DataFrame  # queries/import_catalogue.sql
+    # run_query-like: fetch("import_row_context", indicator_ids=[...]) -> frame; None: no context
+    fetch: Callable[..., pd.DataFrame] | None = None
 
     @classmethod
     def from_connection(cls, connection) -> "Catalogue":
         from perfdash.db.database import run_named
 
-        return cls(run_named(connection, "import_catalogue"), run_named(connection, "import_profile_years"))
+        return cls(run_named(connection, "import_catalogue"),
+                   lambda name, **params: run_named(connection, name, **params))
+
+    def quarter_context(self, indicator_ids: list[str]) -> pd.DataFrame:
+        """Each quarter's own target, year-to-date target and latest outturn for these indicators
+        (queries/import_row_context.sql); empty without a fetch."""
+        if self.fetch is None or not indicator_ids:
+            return pd.DataFrame(columns=["indicator_id", "year_start", "quarter", "profile", "quarter_target",
+                                         "ytd_target", "actual"])
+        return self.fetch("import_row_context", indicator_ids=sorted(set(indicator_ids)))
+
+    def target_years(self, indicator_id: str) -> list[int]:
+        """The financial years (their first calendar year) the indicator has a target for."""
+        years = self.by_id.get(indicator_id, {}).get("target_years")
+        return sorted(int(year) for year in years) if years is not None and len(years) else []
 
     @cached_property
     def councils(self) -> tuple[str, ...]:
@@ -38,13 +55,6 @@ class Catalogue:
             for key in {_code_key(row.get("code")), _code_key(row.get("ref"))} - {None}:
                 index.setdefault((row["council_id"], key), []).append(row["indicator_id"])
         return {key: sorted(ids) for key, ids in index.items()}
-
-    @cached_property
-    def years_by_plan(self) -> dict[str, list[int]]:
-        years: dict[str, list[int]] = {}
-        for row in self.profile_years.to_dict("records"):
-            years.setdefault(row["plan_id"], []).append(int(row["year_start"]))
-        return {plan: sorted(set(found)) for plan, found in years.items()}
 
     def matches(self, council_id: str, text: str) -> list[str]:
         """The indicator_ids of the council that `text` names: an exact id, else code/ref matches."""

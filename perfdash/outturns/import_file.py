@@ -4,7 +4,7 @@ The file has a header row and one row per outturn:
 
 | column       | what goes in it                                                                    |
 |--------------|------------------------------------------------------------------------------------|
-| `council_id` | leicester, leicestershire, nw-leicestershire or melton                             |
+| `council_id` | the council's id, as in the councils table (bundled or imported from a register)   |
 | `indicator`  | the national code (BV9), the printed ref ("BV 109(a)") or the full indicator_id    |
 | `year`       | the financial year, e.g. 2007/08 (2007-08 and 2007/2008 are read the same)          |
 | `quarter`    | 1-4 or Q1-Q4                                                                       |
@@ -19,8 +19,8 @@ Checks, all run on every row so that one upload reports every problem at once:
 - the council is known, and the indicator is one of that council's: an exact indicator_id, else
   a unique match on the normalised code or ref ("BV 109(a)" = "BV109a"); several matches are an
   error that names them;
-- the year is a financial year, and the indicator's plan printed a quarterly target profile for
-  it (outturns are only taken where there is a profile to measure them against);
+- the year is a financial year, and the indicator has a target for it, annual or quarterly
+  (outturns are only taken where there is a target to measure them against);
 - the quarter is 1-4;
 - the value is a plain number as perfdash.outturns.typed_number reads it: digits 0-9, commas only
   between thousands, a % only for a percentage, the indicator's own unit (7.2 days, 2700t, £50.91),
@@ -33,6 +33,10 @@ Checks, all run on every row so that one upload reports every problem at once:
   printed (targets and outturns, import_catalogue.sql's largest_figure), or over a trillion;
 - no council, indicator, year and quarter appears twice in the file.
 
+Unusual but possible values are warnings, not problems (perfdash.outturns.plausibility): a
+value more than 3 times, or less than a third of, the previous quarter's or the quarter's own
+target. The editor confirms them before anything is written.
+
 A leading apostrophe (Excel's text marker, which our own downloads add in front of "-1.8%") is
 dropped from every cell.
 """
@@ -44,7 +48,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from perfdash.outturns import typed_number
+from perfdash.outturns import plausibility, typed_number
 from perfdash.outturns.catalogue import Catalogue
 from perfdash.outturns.table_reader import (
     REQUIRED_COLUMNS,
@@ -97,21 +101,31 @@ class ValidationReport:
     rows_read: int
     rows: list[dict] = field(default_factory=list)  # each data row as written in the file, for preview()
     left_blank: list[int] = field(default_factory=list)  # rows with no value and no comment: not reported
+    warnings: list[RowProblem] = field(default_factory=list)  # unusual values the editor must confirm
 
     @property
     def ok(self) -> bool:
         return not self.problems and bool(self.outturns)
 
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.ok and bool(self.warnings)
+
     def preview(self) -> pd.DataFrame:
         """One row per data row, with ✔ Ready or ✖ and every reason that row was turned down."""
         reasons: dict[int, list[str]] = {}
+        checks: dict[int, list[str]] = {}
+        for warning in self.warnings:
+            checks.setdefault(warning.row_number, []).append(warning.message)
         for problem in self.problems:
             if problem.row_number is not None:
                 text = f"{problem.column}: {problem.message}" if problem.column else problem.message
                 reasons.setdefault(problem.row_number, []).append(text)
         return pd.DataFrame(
             [{**row, "Check": "✖ " + "; ".join(reasons[row["Row"]]) if row["Row"] in reasons else
-              LEFT_BLANK if row["Row"] in self.left_blank else READY} for row in self.rows],
+              LEFT_BLANK if row["Row"] in self.left_blank else
+              "⚠ Check: " + "; ".join(checks[row["Row"]]) if row["Row"] in checks else READY}
+             for row in self.rows],
             columns=["Row", "Council", "Indicator", "Year", "Quarter", "Value", "Comment", "Check"])
 
     def summary(self) -> str:
@@ -124,7 +138,9 @@ class ValidationReport:
         periods = sorted({(o.council_id, o.year_start, o.quarter) for o in self.outturns})
         where = ", ".join(f"{council} {period_label(year)} Q{quarter}" for council, year, quarter in periods)
         blank = f"; {_rows(len(self.left_blank))} left blank, not recorded" if self.left_blank else ""
-        return f"{_rows(len(self.outturns))} ready: {where}{blank}"
+        unusual = (f"; {len(self.warnings)} unusual value{'s' if len(self.warnings) != 1 else ''} to confirm"
+                   if self.warnings else "")
+        return f"{_rows(len(self.outturns))} ready: {where}{blank}{unusual}"
 
 
 def _rows(count: int) -> str:
@@ -164,7 +180,11 @@ def validate(frame: pd.DataFrame, catalogue: Catalogue) -> ValidationReport:
         problems += found
         if outturn is not None and not found:
             outturns.append(outturn)
-    return ValidationReport(outturns, problems, len(shown), shown, left_blank)
+    warnings = [] if problems else [RowProblem(number, "value", message) for number, message in
+                                    plausibility.unusual_values(
+                                        outturns, catalogue.quarter_context([o.indicator_id for o in outturns]),
+                                        catalogue.label)]
+    return ValidationReport(outturns, problems, len(shown), shown, left_blank, warnings)
 
 
 def _cell(value) -> str:
@@ -189,11 +209,11 @@ def _check_row(number: int, cells: dict, catalogue: Catalogue, found: list, firs
 
     year = _year(cells["year"], problem)
     if indicator is not None and year is not None:
-        years = catalogue.years_by_plan.get(indicator["plan_id"], [])
+        years = catalogue.target_years(indicator["indicator_id"])
         if year not in years:
             has = ", ".join(period_label(y) for y in years) or "none"
-            problem("year", f"{catalogue.label(indicator['indicator_id'])}'s plan has no quarterly target "
-                            f"profile for {period_label(year)} (it has {has})")
+            problem("year", f"{catalogue.label(indicator['indicator_id'])} has no target for {period_label(year)} "
+                            f"(it has targets for {has}); import the year's targets in a register first")
 
     quarter = _quarter(cells["quarter"], problem)
     parsed = _value(cells["value"], indicator, problem)

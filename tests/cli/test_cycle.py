@@ -147,7 +147,7 @@ def test_every_bad_row_is_listed_with_its_row_number_and_nothing_is_written(caps
     for expected in ("- row 2, council_id: 'wigan' is not a council",
                      "- row 3, indicator: nw-leicestershire has no indicator 'BV999'",
                      "- row 4, quarter: '5' is not a quarter",
-                     "- row 5, year: nw-leicestershire:BV9's plan has no quarterly target profile for 2009/10",
+                     "- row 5, year: nw-leicestershire:BV9 has no target for 2009/10",
                      "- row 6, value: 'abc' is not a number",
                      "- row 7, value: 104% is outside 0–100 for a percentage",
                      "- row 9: repeats row 8 (nw-leicestershire:BV10 2007/08 Q1)"):

@@ -46,7 +46,7 @@ def test_a_new_councils_register_is_imported_and_seen_under_the_contract_tables(
     register = write(tmp_path / "charnwood.csv", CHARNWOOD)
     assert main(["import-plan", str(register), "--store", str(store), "--user", "officer"]) == 0
     out = capsys.readouterr().out
-    assert "2 new indicator(s)" in out and "imported as officer" in out
+    assert "2 new indicators" in out and "imported as officer" in out
     connection = open_database(Path(__file__).resolve().parents[2] / "data" / "extracts",
                                plan_tables=tables(store))
     indicators = execute(connection, "select indicator_id, source, unit, polarity from indicators "
@@ -99,7 +99,7 @@ def test_next_years_template_round_trip_adds_targets_to_the_same_indicators(tmp_
         writer.writerows(rows)
     capsys.readouterr()
     assert main(["import-plan", str(template), "--store", str(store)]) == 0
-    assert "0 new indicator(s)" in capsys.readouterr().out
+    assert "0 new indicators" in capsys.readouterr().out
     imported = tables(store)
     assert len(imported["indicators"]) == 2
     targets = imported["indicator_values"].query("year_start == 2025 and kind == 'target'")
@@ -113,7 +113,7 @@ def test_the_worked_example_in_the_docs_imports_onto_the_bundled_indicators(tmp_
     register.write_text(example.strip() + "\n", encoding="utf-8")
     assert main(["import-plan", str(register), "--store", str(store)]) == 0
     out = capsys.readouterr().out
-    assert "0 new indicator(s), 3 already known" in out and "worse than the 2005/06 baseline 74%" in out
+    assert "0 new indicators, 3 already known" in out and "worse than the 2005/06 baseline 74%" in out
     findings = tables(store)["quality_findings"]
     assert findings["indicator_id"].tolist() == ["nwl-delivery-2007:BV106"]
 

@@ -153,18 +153,32 @@ def test_quarter_outside_1_to_4(catalogue):
     ]
 
 
-def test_year_the_plan_has_no_quarterly_target_profile_for(catalogue):
+def test_a_year_the_indicator_has_no_target_for_is_refused(catalogue):
     report = check(catalogue, """
         council_id,indicator,year,quarter,value,comment
         nw-leicestershire,BV9,2007/08,1,30%,
         nw-leicestershire,BV9,2007/08,2,60%,
         nw-leicestershire,BV9,2008/09,1,30%,
-        leicester,BV12,2007/08,1,3,
+        leicester,BV184,2007/08,1,3%,
     """)
     assert problems(report) == [
-        "row 4, year: nw-leicestershire:BV9's plan has no quarterly target profile for 2008/09 (it has 2007/08)",
-        "row 5, year: leicester:BV12's plan has no quarterly target profile for 2007/08 (it has none)",
+        "row 4, year: nw-leicestershire:BV9 has no target for 2008/09 (it has targets for 2007/08); "
+        "import the year's targets in a register first",
+        "row 5, year: leicester:BV184 has no target for 2007/08 (it has targets for 2005/06); "
+        "import the year's targets in a register first",
     ]
+
+
+def test_an_indicator_with_only_an_annual_target_takes_outturns_for_that_year(catalogue):
+    """Leicester's Corporate Plan prints BV184 with a 2005/06 target and no quarterly profile."""
+    report = check(catalogue, """
+        council_id,indicator,year,quarter,value,comment
+        leicester,BV184,2005/06,1,2.5%,
+        leicester,LCED13,2005/06,2,40,
+    """)
+    assert problems(report) == []
+    assert [(o.indicator_id, o.year_start, o.quarter) for o in report.outturns] == [
+        ("leicester-corporate-2003:BV184", 2005, 1), ("leicester-corporate-2003:LCED13", 2005, 2)]
 
 
 def test_year_not_in_a_recognisable_form(catalogue):
@@ -342,18 +356,44 @@ def nwl_template(connection, catalogue, quarter, current=None):
     return template_frame(catalogue, targets, "nw-leicestershire", 2007, quarter, current)
 
 
-def test_template_lists_the_councils_profiled_indicators_in_plan_order(connection, catalogue):
+def test_template_lists_the_councils_indicators_with_a_target_in_plan_order(connection, catalogue):
     frame = nwl_template(connection, catalogue, 1)
+    # 52 with a Q1-Q4 profile, and BV183a, printed with only an annual target (2.5 weeks).
+    assert frame.set_index("indicator").loc["BV183a", "target"] == "2.5 weeks"
     assert list(frame.columns) == ["council_id", "indicator", "title", "unit", "polarity", "basis", "target",
-                                   "year", "quarter", "value", "comment"]
-    assert len(frame) == 52
+                                   "ytd_target", "ytd_so_far", "year", "quarter", "value", "comment"]
+    assert len(frame) == 53
     assert frame.iloc[0].to_dict() == {
         "council_id": "nw-leicestershire", "indicator": "BV9", "title": "Percentage of Council Tax Collected",
         "unit": "percent", "polarity": "higher", "basis": "this quarter alone; the year to date is added up",
-        "target": "30.5%", "year": "2007/08", "quarter": 1, "value": "", "comment": ""}
+        "target": "30.5%", "ytd_target": "30.5%", "ytd_so_far": "", "year": "2007/08", "quarter": 1,
+        "value": "", "comment": ""}
     assert frame["indicator"].tolist()[:4] == ["BV9", "BV10", "BV12", "BV106"]
     assert "nwl-delivery-2007:total-no-of-gp-referrals" in frame["indicator"].tolist()  # no code: the id
     assert frame.set_index("indicator").loc["BV106", "basis"] == "this quarter alone"
+
+
+def test_a_cumulative_quarter_shows_its_own_target_beside_the_year_to_date(connection, catalogue):
+    """BV9's printed profile is 30.5% by Q1 and 60.0% by Q2 (line 992): Q2's own share is 29.5%."""
+    row = nwl_template(connection, catalogue, 2).set_index("indicator").loc["BV9"]
+    assert (row["target"], row["ytd_target"]) == ("29.5%", "60.0%")
+    per_quarter = nwl_template(connection, catalogue, 2).set_index("indicator").loc["BV106"]
+    assert (per_quarter["target"], per_quarter["ytd_target"]) == ("60%", "")
+
+
+def test_a_template_row_set_against_the_year_to_date_target_is_flagged(connection, catalogue):
+    """Typing Q4's year-to-date 98.0% into BV9's quarter-alone cell is the false green the own target stops."""
+    report = check(catalogue, """
+        council_id,indicator,year,quarter,value,comment
+        nw-leicestershire,BV9,2007/08,4,98.0%,
+        nw-leicestershire,BV12,2007/08,4,2.3 days,
+    """)
+    assert report.ok and report.needs_confirmation
+    assert [str(w) for w in report.warnings] == [
+        "row 2, value: nw-leicestershire:BV9: 98.0% is more than 3 times this quarter's own target of 11.2; "
+        "check it is the figure for this quarter alone, then confirm"]
+    assert report.preview().set_index("Row").loc[2, "Check"].startswith("⚠ Check:")
+    assert "1 unusual value to confirm" in report.summary()
 
 
 def test_template_prefills_the_latest_recorded_values(connection, catalogue):
@@ -372,8 +412,8 @@ def test_a_filled_in_template_validates_cleanly(connection, catalogue, kind, qua
     data = template_csv(frame) if kind == "csv" else template_xlsx(frame)
     report = validate_file(data, f"template.{kind}", catalogue)
     assert problems(report) == []
-    assert report.ok and len(report.outturns) == len(frame) == 52
-    assert report.summary() == f"52 rows ready: nw-leicestershire 2007/08 Q{quarter}"
+    assert report.ok and len(report.outturns) == len(frame) == 53
+    assert report.summary() == f"53 rows ready: nw-leicestershire 2007/08 Q{quarter}"
     if quarter == 4:  # Excel's formula guard puts an apostrophe before -1.8%; it must read back as -1.8
         assert {o.indicator_id: o.value for o in report.outturns}["nwl-delivery-2007:BV84b"] == -1.8
 
@@ -469,7 +509,7 @@ def test_absurd_magnitudes_are_refused(catalogue):
 def test_a_figure_over_a_trillion_is_refused_even_without_a_printed_figure(catalogue):
     indicators = catalogue.indicators.copy()
     indicators.loc[indicators["indicator_id"] == LEISURE, "largest_figure"] = None
-    bare = Catalogue(indicators, catalogue.profile_years)
+    bare = Catalogue(indicators, catalogue.fetch)
     assert value_problems(bare, LEISURE, "999,999,999,999") == []
     assert value_problems(bare, LEISURE, "1,000,000,000,001") == [
         "row 2, value: 1,000,000,000,001 is larger than any figure a council reports (over 1,000,000,000,000); "
