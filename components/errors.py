@@ -3,12 +3,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perfdash.db.database import ExtractsMissing, QueryNotFound
+from perfdash.db.database import ExtractsUnreadable, QueryNotFound, QueryStopped
+from perfdash.store.errors import StoreError, StoreUnreadable
+
+STORE_FREE_PAGES = ("Compare councils", "Priorities", "Actions and milestones", "Sources",
+                    "and the plans' own figures in Trends")
 
 
 def plain_message(error: Exception) -> str:
-    if isinstance(error, ExtractsMissing):
+    if isinstance(error, StoreUnreadable):
+        return (f"This page shows recorded outturns, and the actuals store cannot be read. {error} "
+                f"Pages that show only the plans still work: {', '.join(STORE_FREE_PAGES)}.")
+    if isinstance(error, StoreError):
+        return f"The actuals store could not be used: {error}"
+    if isinstance(error, ExtractsUnreadable):
         return f"The dashboard's data is not available. {error}"
+    if isinstance(error, QueryStopped):
+        return f"This page asked for too much at once. {error}"
     if isinstance(error, QueryNotFound):
         return f"A query this page needs is missing from the installation. {error}"
     return ("Something went wrong while drawing this page, and it has been logged. "

@@ -1,6 +1,12 @@
-"""Streamlit's caches around the data layer: one connection per extracts folder and actuals-store
-state, bounded query-result caches keyed on the SQL text so an edited query file is never served
-stale, and the switch between real and demonstration outturns."""
+"""Streamlit's caches around the data layer, and the switch between real and demonstration outturns.
+
+Two databases per extracts folder: one over the extracts alone, which never opens the actuals store,
+and one per store state that also holds a copy of the store's latest outturns. A query that reads the
+store (perfdash.db.sql_files.reads_store, decided from its SQL text) runs on the second and its
+cached result is keyed on the store's signature, so a store write re-runs only those queries; every
+other query runs on the first and stays cached across store writes, and keeps working when the store
+cannot be read. Result caches are bounded and keyed on the SQL text, so an edited query file is never
+served stale."""
 from __future__ import annotations
 
 import pandas as pd
@@ -27,17 +33,33 @@ def real_store() -> ActualsStore:
     return ActualsStore(paths.store_path(), REAL)
 
 
+@st.cache_resource(max_entries=2)
+def _extracts_database(extracts_dir: str):
+    # No store tables at all: a query that read the store here would fail, not read nothing.
+    return queries.open_database(extracts_dir, store_tables=False)
+
+
 @st.cache_resource(max_entries=4)
-def _database(extracts_dir: str, store_state: tuple):
+def _store_database(extracts_dir: str, store_state: tuple):
     # store_state is the store's signature: a new one (after any write) opens a fresh copy.
     store = ActualsStore(store_state[0], store_state[1])
     return queries.open_database(extracts_dir, store.latest() if store.exists() else None)
 
 
+def _database(extracts_dir: str, store_state: tuple | None):
+    return _extracts_database(extracts_dir) if store_state is None else _store_database(extracts_dir, store_state)
+
+
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _cached_query(extracts_dir: str, store_state: tuple, sql: str, params: tuple) -> pd.DataFrame:
+def _cached_query(extracts_dir: str, store_state: tuple | None, sql: str, params: tuple) -> pd.DataFrame:
     bound = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
     return queries.execute(_database(extracts_dir, store_state), sql, bound)
+
+
+def _store_state(sql: str) -> tuple | None:
+    """The active store's signature for a query that reads the store; None for one that does not,
+    which never touches the store."""
+    return active_store().signature() if queries.reads_store(sql) else None
 
 
 def _freeze(value):
@@ -46,7 +68,7 @@ def _freeze(value):
 
 def _run(sql: str, params: dict) -> pd.DataFrame:
     frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-    return _cached_query(str(paths.extracts_dir()), active_store().signature(), sql, frozen).copy()
+    return _cached_query(str(paths.extracts_dir()), _store_state(sql), sql, frozen).copy()
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
@@ -91,7 +113,7 @@ def rag_rules():
 def _assessed(extracts_dir: str, store_state: tuple, rules_state: tuple, council: str) -> pd.DataFrame:
     from perfdash.rag import status as quarter_status
 
-    long = queries.execute(_database(extracts_dir, store_state), queries.load_sql("status_council_quarters"),
+    long = queries.execute(_store_database(extracts_dir, store_state), queries.load_sql("status_council_quarters"),
                            {"council": council, "indicator_ids": None})
     return quarter_status.assess_quarters(long, _rules(rules_state))
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import re
 import sys
@@ -19,6 +20,23 @@ def _database(args: argparse.Namespace, store):
     return open_database(extracts, store.latest() if store is not None else None)
 
 
+def _data_errors_plainly(lead: str = ""):
+    """A command that stops with the plain message, exit code 1, when an extract cannot be read or a
+    query hits the database's time or memory limit, instead of a traceback."""
+    def decorate(handler):
+        @functools.wraps(handler)
+        def run(args: argparse.Namespace) -> int:
+            from perfdash.db.database import DataUnavailable
+
+            try:
+                return handler(args)
+            except DataUnavailable as error:
+                print(f"{lead}{error}", file=sys.stderr)
+                return 1
+        return run
+    return decorate
+
+
 def _year_start(text: str) -> int:
     match = _YEAR.match(text.strip())
     if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)) % 100:
@@ -26,6 +44,7 @@ def _year_start(text: str) -> int:
     return int(match.group(1))
 
 
+@_data_errors_plainly("import failed, nothing was written: ")
 def cmd_import_actuals(args: argparse.Namespace) -> int:
     from perfdash.outturns.catalogue import Catalogue
     from perfdash.outturns.import_file import validate_file
@@ -55,6 +74,7 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
     return 0
 
 
+@_data_errors_plainly()
 def cmd_status(args: argparse.Namespace) -> int:
     from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
     from perfdash.rag import rule as rag
@@ -94,6 +114,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@_data_errors_plainly("nothing was written: ")
 def cmd_demo_actuals(args: argparse.Namespace) -> int:
     from perfdash.db.database import run_named
     from perfdash.outturns import demo as demo_actuals

@@ -22,10 +22,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from perfdash.db.database import ExtractsUnreadable
     from perfdash.plans.check import check_extracts
 
     folder = Path(args.extracts) if args.extracts else paths.extracts_dir()
-    problems = check_extracts(folder)
+    try:
+        problems = check_extracts(folder)
+    except ExtractsUnreadable as error:
+        print(f"check failed: {error}")
+        return 1
     if problems:
         print(f"check failed: {len(problems)} problem(s) in {folder}:")
         for problem in problems:

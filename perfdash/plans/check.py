@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
+from perfdash.db.database import ExtractsUnreadable
 from perfdash.plans.contract import TABLES
 from perfdash.plans.curated import load_taxonomy
 
@@ -67,23 +69,34 @@ def check_tables(tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
 def read_tables(folder: Path) -> tuple[dict[str, list[dict]], list[str]]:
-    """The extract tables from Parquet, with problems in the files themselves."""
+    """The extract tables from Parquet, with problems in the files themselves. A file that cannot be
+    read at all (cut short, damaged, not Parquet or not UTF-8) raises ExtractsUnreadable naming it."""
     tables, problems = {}, []
     for name, spec in TABLES.items():
         parquet, csv_file = folder / f"{name}.parquet", folder / f"{name}.csv"
         if not parquet.is_file() or not csv_file.is_file():
             problems.append(f"{name}: {parquet.name} and {csv_file.name} must both exist in {folder}")
             continue
-        table = pq.read_table(parquet)
+        try:
+            table = pq.read_table(parquet)
+        except (pa.ArrowException, OSError) as error:
+            raise ExtractsUnreadable(parquet, _first_line(error)) from error
         for column in spec.columns:
             if column not in table.schema.names:
                 problems.append(f"{name}: required column {column} is missing")
             elif table.schema.field(column).type != spec.schema().field(column).type:
                 problems.append(f"{name}.{column}: type {table.schema.field(column).type} should be "
                                 f"{spec.schema().field(column).type}")
-        with csv_file.open(encoding="utf-8", newline="") as handle:
-            csv_rows = sum(1 for _ in csv.reader(handle)) - 1
+        try:
+            with csv_file.open(encoding="utf-8", newline="") as handle:
+                csv_rows = sum(1 for _ in csv.reader(handle)) - 1
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            raise ExtractsUnreadable(csv_file, _first_line(error)) from error
         if csv_rows != table.num_rows:
             problems.append(f"{name}: the CSV has {csv_rows} rows but the Parquet file has {table.num_rows}")
         tables[name] = table.to_pylist()
