@@ -37,5 +37,7 @@ def serious_violations(page) -> list:
 def test_no_serious_or_critical_violation(page, app_url, path):
     page.goto(f"{app_url}/{path}")
     wait_for_app(page)
-    page.wait_for_timeout(500)
+    # Charts draw after the script finishes: scan once every chart on the page has drawn.
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every((chart) => chart.querySelector('.main-svg'))""")
     assert serious_violations(page) == []

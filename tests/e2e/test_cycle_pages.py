@@ -4,6 +4,7 @@ switch labels generated figures. Its own server, store and editors file in a tem
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from perfdash.access import editors
 from perfdash.store.outturns import ActualsStore
@@ -32,7 +33,7 @@ def cycle_app(tmp_path_factory):
 
 
 def no_exception(page):
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
 def sign_in(page, url, password=PASSWORD):
@@ -54,30 +55,30 @@ def test_a_wrong_password_does_not_open_recording(cycle_app, page):
     url, _ = cycle_app
     sign_in(page, url, password="not the passphrase")
     no_exception(page)
-    assert page.get_by_text("Name or password not recognised").is_visible()
-    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    expect(page.get_by_text("Name or password not recognised")).to_be_visible()
+    expect(page.locator('[data-testid="stFileUploader"]')).to_have_count(0)
 
 
 def test_an_editor_signs_in_uploads_checks_and_records(cycle_app, page):
     url, folder = cycle_app
     sign_in(page, url)
     no_exception(page)
-    assert page.get_by_text("Signed in as").first.is_visible()
+    expect(page.get_by_text("Signed in as").first).to_be_visible()
 
     upload(page, "q1-with-a-bad-row.csv", QUARTER_ONE + BAD_ROW)
-    assert page.get_by_text("'lots' is not a number").first.is_visible()
-    assert page.get_by_role("button", name="Record 2 outturns as jo.bloggs").is_disabled()
+    expect(page.get_by_text("'lots' is not a number").first).to_be_visible()
+    expect(page.get_by_role("button", name="Record 2 outturns as jo.bloggs")).to_be_disabled()
     assert ActualsStore(folder / "actuals.duckdb").latest().empty
     screenshot(page, "record-preview-with-a-problem")
 
     upload(page, "q1.csv", QUARTER_ONE)
     record = page.get_by_role("button", name="Record 2 outturns as jo.bloggs")
-    assert record.is_enabled()
+    expect(record).to_be_enabled()
     assert serious_violations(page) == []
     record.click()
     wait_for_app(page)
     no_exception(page)
-    assert page.get_by_text("recorded 2 outturn(s) as jo.bloggs").is_visible()
+    expect(page.get_by_text("recorded 2 outturn(s) as jo.bloggs")).to_be_visible()
     latest = ActualsStore(folder / "actuals.duckdb").latest()
     assert sorted(latest["submitted_by"]) == ["jo.bloggs", "jo.bloggs"]
     screenshot(page, "record-recorded")
@@ -90,10 +91,10 @@ def test_the_board_sees_the_exception_and_a_print_layout(cycle_app, page):
     wait_for_app(page)
     no_exception(page)
     main = page.locator('[data-testid="stMain"]')
-    assert main.get_by_text("✖ Off target — BV9 · Percentage of Council Tax Collected").is_visible()
-    assert main.get_by_text("Direct debit run failed in June").is_visible()
+    expect(main.get_by_text("✖ Off target — BV9 · Percentage of Council Tax Collected")).to_be_visible()
+    expect(main.get_by_text("Direct debit run failed in June")).to_be_visible()
     assert serious_violations(page) == []
     page.emulate_media(media="print")
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
-    assert main.get_by_text("✖ Off target — BV9").first.is_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    expect(main.get_by_text("✖ Off target — BV9").first).to_be_visible()
     screenshot(page, "exceptions-print")

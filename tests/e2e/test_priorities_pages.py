@@ -1,8 +1,9 @@
 """The Priorities page in real Chromium: direct load, filters, URL restore, a scenario upload,
 screenshots and an axe scan."""
-from urllib.parse import parse_qs, urlparse
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, wait_for_app
 
@@ -21,7 +22,7 @@ scores:
 
 
 def no_exception(page):
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
 def open_tab(page, name):
@@ -34,10 +35,10 @@ def test_priorities_load_by_direct_url_and_follow_the_council_filter(app_url, pa
     wait_for_app(page)
     no_exception(page)
     main = page.locator('[data-testid="stMain"]')
-    assert main.get_by_role("heading", name="Priorities", exact=True).is_visible()
-    assert main.get_by_text("Scrutiny gaps").first.is_visible()
-    before = main.locator('[data-testid="stHeading"]').all_inner_texts()
-    assert any("Leicester City Council" in text for text in before)
+    expect(main.get_by_role("heading", name="Priorities", exact=True)).to_be_visible()
+    expect(main.get_by_text("Scrutiny gaps").first).to_be_visible()
+    headings = main.locator('[data-testid="stHeading"]')
+    expect(headings.filter(has_text="Leicester City Council").first).to_be_visible()
 
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_role("combobox").first.click()
@@ -45,9 +46,9 @@ def test_priorities_load_by_direct_url_and_follow_the_council_filter(app_url, pa
     page.keyboard.press("Escape")
     wait_for_app(page)
     no_exception(page)
-    after = main.locator('[data-testid="stHeading"]').all_inner_texts()
-    assert any(NWL in text for text in after) and not any(text.startswith("Leicester City Council:") for text in after)
-    assert "council" in parse_qs(urlparse(page.url).query)
+    expect(headings.filter(has_text=NWL).first).to_be_visible()
+    expect(headings.filter(has_text=re.compile(r"^Leicester City Council:"))).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"[?&]council="))
     screenshot(page, "priorities-list-nwl")
 
 
@@ -56,18 +57,18 @@ def test_the_url_restores_the_filters_and_the_workshop_council(app_url, page):
               f"&wc=nw-leicestershire")
     wait_for_app(page)
     no_exception(page)
-    assert page.get_by_role("tab", name="Ranking workshop").get_attribute("aria-selected") == "true"
-    assert page.get_by_role("combobox", name="Council for the workshop").input_value() == NWL
+    expect(page.get_by_role("tab", name="Ranking workshop")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("combobox", name="Council for the workshop")).to_have_value(NWL)
     page.get_by_role("tab", name="Priorities and what serves them").click()
     wait_for_app(page)
-    assert page.get_by_role("switch", name="Show only scrutiny gaps").is_checked()
-    headings = page.locator('[data-testid="stMain"] [data-testid="stHeading"]').all_inner_texts()
-    assert any(text.startswith("Leicestershire County Council:") for text in headings)
-    assert not any(text.startswith(NWL + ":") for text in headings)
+    expect(page.get_by_role("switch", name="Show only scrutiny gaps")).to_be_checked()
+    headings = page.locator('[data-testid="stMain"] [data-testid="stHeading"]')
+    expect(headings.filter(has_text=re.compile(r"^Leicestershire County Council:")).first).to_be_visible()
+    expect(headings.filter(has_text=re.compile("^" + re.escape(NWL + ":")))).to_have_count(0)
     open_tab(page, "Ranking workshop")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     chart.wait_for()
-    assert "Put tenants first" in chart.inner_text()
+    expect(chart).to_contain_text("Put tenants first")
     screenshot(page, "priorities-workshop-nwl")
 
 
@@ -79,16 +80,17 @@ def test_a_scenario_upload_restores_a_meetings_ranking(app_url, page):
     wait_for_app(page)
     page.get_by_text("Restored the scenario in meeting.yaml").wait_for()
     no_exception(page)
-    assert "wc=" in page.url
-    assert page.get_by_text("Cabinet away day").count() >= 1 or \
-        page.get_by_label("Note for the record").input_value() == "Cabinet away day"
-    chart_text = page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
-    assert "1. 9 · Improve Community Safety ▲" in chart_text
+    expect(page).to_have_url(re.compile(r"[?&]wc="))
+    note, shown = page.get_by_label("Note for the record"), page.get_by_text("Cabinet away day")
+    expect(shown.or_(note).first).to_be_visible()
+    if shown.count() == 0:
+        expect(note).to_have_value("Cabinet away day")
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("1. 9 · Improve Community Safety ▲")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": "broken.yaml", "mimeType": "application/x-yaml", "buffer": b"council: [oops"}])
     wait_for_app(page)
     page.get_by_text("broken.yaml was not restored, and nothing has changed").wait_for()
-    assert "1. 9 · Improve Community Safety ▲" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("1. 9 · Improve Community Safety ▲")
     screenshot(page, "priorities-workshop-upload")
 
 
