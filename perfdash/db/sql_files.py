@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from perfdash import paths
 from perfdash.plans.contract import TABLES
@@ -55,8 +56,27 @@ def names_in(sql: str) -> frozenset[str]:
     return frozenset(match.lower() for match in _NAME.findall(_NOT_NAMES.sub(" ", sql)))
 
 
+@lru_cache(maxsize=8)
+def _setup_files(folder: Path, listed_at: int) -> tuple[Path, ...]:
+    return tuple(sorted(folder.glob("setup_*.sql")))
+
+
+@lru_cache(maxsize=8)
+def _read_texts(state: tuple) -> tuple[str, ...]:
+    return tuple(Path(file).read_text(encoding="utf-8") for file, _, _ in state)
+
+
 def _setup_texts() -> tuple[str, ...]:
-    return tuple(file.read_text(encoding="utf-8") for file in sorted(QUERIES_DIR.glob("setup_*.sql")))
+    """The setup files' text, read again only when one is added, removed or changed (checked by
+    the folder's and the files' stamps, far cheaper than reading them for every query)."""
+    files = _setup_files(QUERIES_DIR, QUERIES_DIR.stat().st_mtime_ns)
+    state = tuple((str(file), *_stamp(file)) for file in files)
+    return _read_texts(state)
+
+
+def _stamp(file: Path) -> tuple[int, int]:
+    stat = file.stat()
+    return stat.st_mtime_ns, stat.st_size
 
 
 @lru_cache(maxsize=8)

@@ -20,15 +20,17 @@ def damaged_store(tmp_path, monkeypatch):
     return store
 
 
-@pytest.mark.parametrize("page", ["app_pages/compare.py", "app_pages/sources.py", "app_pages/priorities.py"])
+@pytest.mark.parametrize("page", ["app_pages/compare.py", "app_pages/sources.py", "app_pages/priorities.py",
+                                  "app_pages/trends.py", "app_pages/overview.py", "app_pages/actions.py"])
 def test_pages_that_show_only_the_plans_draw_with_a_damaged_store(damaged_store, page):
     app = run_page(page)
     assert_drawn_cleanly(app)
     assert app.title, "the page drew nothing"
 
 
-def test_the_exceptions_report_says_the_store_cannot_be_read_and_what_to_do(damaged_store):
-    app = run_page("app_pages/exceptions.py")
+@pytest.mark.parametrize("page", ["app_pages/exceptions.py", "app_pages/profiles.py"])
+def test_pages_that_show_recorded_outturns_say_the_store_cannot_be_read_and_what_to_do(damaged_store, page):
+    app = run_page(page)
     assert not app.exception, [e.message for e in app.exception]
     messages = [error.value for error in app.error]
     assert len(messages) == 1, messages
