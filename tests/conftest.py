@@ -5,6 +5,17 @@ from perfdash.plans.build import extract_all
 from perfdash.plans.check import read_tables
 
 
+@pytest.fixture(autouse=True)
+def private_store(tmp_path_factory, monkeypatch):
+    """Every test starts with its own empty store, demo store and editors file, never a developer's
+    data/store/; a test that sets these itself (monkeypatch.setenv) overrides them."""
+    folder = tmp_path_factory.mktemp("store")
+    monkeypatch.setenv(paths.STORE_ENV_VAR, str(folder / "actuals.duckdb"))
+    monkeypatch.setenv(paths.DEMO_STORE_ENV_VAR, str(folder / "demo-actuals.duckdb"))
+    monkeypatch.setenv(paths.EDITORS_ENV_VAR, str(folder / "editors.yaml"))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def parsed_tables():
     """Every extract table as the parsers produce it now, in memory."""

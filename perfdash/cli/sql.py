@@ -36,17 +36,29 @@ def cmd_sql(args: argparse.Namespace) -> int:
     if row_limit < 1:
         print("--limit must be at least 1", file=sys.stderr)
         return 2
+    from perfdash.db.database import DataUnavailable
+    from perfdash.rag.settings import RulesError
+    from perfdash.store.errors import StoreError
+
     try:
-        with SqlConsole(Path(args.extracts) if args.extracts else None, row_limit=row_limit,
-                        timeout_s=timeout_s) as console:
+        database, extra_tables = _store_backed(args)
+        with SqlConsole(Path(args.extracts) if args.extracts else None, row_limit=row_limit, timeout_s=timeout_s,
+                        database=database, extra_tables=extra_tables) as console:
             result = console.run(args.query)
     except QueryRefused as refusal:
         print(refusal, file=sys.stderr)
         return 2
-    except ConsoleError as error:
+    except (ConsoleError, DataUnavailable, StoreError, RulesError) as error:
         print(error, file=sys.stderr)
         return 1
     frame = result.dataframe
+    if args.format == "csv":
+        from perfdash.exports import to_csv_bytes
+
+        sys.stdout.write(to_csv_bytes(frame).decode("utf-8"))
+        if result.truncated:
+            print(result.summary(), file=sys.stderr)
+        return 0
     if frame.empty:
         print("  ".join(str(name) for name in frame.columns))
     else:
@@ -55,11 +67,35 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_backed(args: argparse.Namespace):
+    """The dashboard's database (bundled and imported plans, recorded outturns) and the console's
+    outturns and rag_status tables, from the store (--store, else the configured one)."""
+    from perfdash import paths
+    from perfdash.db.database import open_database
+    from perfdash.rag.settings import load_rules
+    from perfdash.store.outturns import real_store
+    from perfdash.store.plans import PlanStore
+    from perfdash.views.console_tables import outturns_table, rag_status_table
+
+    store = real_store(args.store)
+    latest = store.latest()
+    extracts = Path(args.extracts) if args.extracts else paths.extracts_dir()
+    database = open_database(extracts, latest, plan_tables=PlanStore(store).latest_tables())
+    return database, {"outturns": outturns_table(latest), "rag_status": rag_status_table(database, load_rules())}
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this group's subcommands to manage.py."""
-    sql = commands.add_parser("sql", help="run one read-only SELECT query against the extracts")
+    sql = commands.add_parser("sql", help="run one read-only SELECT query against the extracts and the store",
+                              description="Run one read-only SELECT over the contract tables (bundled and "
+                                          "imported plans), outturns and rag_status.")
     sql.add_argument("query", help='the SELECT query, in quotes: "select * from councils"')
     sql.add_argument("--extracts", help="folder to load (default: the configured extracts folder)")
+    sql.add_argument("--store", metavar="PATH|URL",
+                     help="the store whose imported plans and outturns to include "
+                          "(default: $PERFDASH_STORE or data/store/actuals.duckdb)")
+    sql.add_argument("--format", choices=("table", "csv"), default="table",
+                     help="a table to read (default) or CSV to save")
     sql.add_argument("--limit", type=int, help="most rows to print (default: 5000)")
     sql.add_argument("--timeout", type=_console_seconds,
                      help=f"seconds before the query is stopped (default: 5, at most {MAX_CONSOLE_TIMEOUT_S:g})")

@@ -120,7 +120,12 @@ class SqlConsole:
     """
 
     def __init__(self, extracts: Path | str | None = None, *, row_limit: int = DEFAULT_ROW_LIMIT,
-                 timeout_s: float = DEFAULT_TIMEOUT_S, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> None:
+                 timeout_s: float = DEFAULT_TIMEOUT_S, memory_limit: str = DEFAULT_MEMORY_LIMIT,
+                 database: duckdb.DuckDBPyConnection | None = None,
+                 extra_tables: dict[str, pd.DataFrame] | None = None) -> None:
+        """`database` (perfdash.db.database.open_database, with imported plans) is copied table by
+        table when given, else the extract files themselves; `extra_tables` (outturns, rag_status)
+        are copied in beside them."""
         if row_limit < 1:
             raise ValueError(f"row_limit must be at least 1, not {row_limit}")
         if not (0 < timeout_s < float("inf")):  # also refuses NaN
@@ -129,7 +134,7 @@ class SqlConsole:
         self.row_limit = row_limit
         self.timeout_s = timeout_s
         self._cursor_lock = threading.Lock()
-        self._connection, self.tables = self._read_only_copy(self.extracts)
+        self._connection, self.tables = self._read_only_copy(self.extracts, database, extra_tables or {})
         try:
             self._lock_down(self._connection, memory_limit)
         except BaseException:
@@ -137,13 +142,17 @@ class SqlConsole:
             raise
 
     @classmethod
-    def _read_only_copy(cls, folder: Path) -> tuple[duckdb.DuckDBPyConnection, tuple[str, ...]]:
-        """Copy the extracts into a private DuckDB file, close it, and reopen it READ_ONLY."""
+    def _read_only_copy(cls, folder: Path, database, extra_tables: dict[str, pd.DataFrame]
+                        ) -> tuple[duckdb.DuckDBPyConnection, tuple[str, ...]]:
+        """Copy the tables into a private DuckDB file, close it, and reopen it READ_ONLY."""
         with tempfile.TemporaryDirectory(prefix="perfdash-console-") as scratch:
             file = os.path.join(scratch, "console.duckdb")
             writer = duckdb.connect(file)
             try:
-                tables = cls._load(writer, folder)
+                tables = cls._load(writer, folder) if database is None else cls._copy(writer, database)
+                for name, frame in extra_tables.items():
+                    writer.from_df(frame).create(name)
+                tables = (*tables, *extra_tables)
             finally:
                 writer.close()
             # The open handle keeps the data readable after the folder is removed; no one else can open it.
@@ -165,6 +174,20 @@ class SqlConsole:
             except duckdb.Error as error:
                 raise ExtractsUnavailable(f"The extract {file} could not be read: {error}") from error
         return tuple(file.stem for file in files)
+
+    @staticmethod
+    def _copy(writer: duckdb.DuckDBPyConnection, database: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+        """Every contract table as the dashboard sees it (bundled and imported rows), copied in."""
+        from perfdash.plans.contract import TABLES
+
+        for name in TABLES:
+            cursor = database.cursor()
+            try:
+                rows = cursor.table(name).to_arrow_table()  # the relation API: no SQL text from a name
+            finally:
+                cursor.close()
+            writer.from_arrow(rows).create(name)
+        return tuple(TABLES)
 
     @staticmethod
     def _lock_down(connection: duckdb.DuckDBPyConnection, memory_limit: str) -> None:

@@ -447,3 +447,34 @@ def test_cli_timeout_exits_1(extracts: Path, capsys: pytest.CaptureFixture) -> N
                      "--extracts", str(extracts), "--timeout", "0.5"])
     assert code == 1
     assert "took longer than 0.5 s and was stopped" in capsys.readouterr().err
+
+
+# The store's tables in the console
+
+def test_cli_console_sees_the_stores_outturns_rag_status_and_imported_plans(tmp_path, capsys) -> None:
+    from perfdash.store.outturns import ActualsStore, Outturn
+    from perfdash.store.plans import PlanStore
+    from tests.store.test_plans import register
+
+    store = tmp_path / "store.duckdb"
+    ActualsStore(store).record([Outturn("nwl-delivery-2007:BV9", "nw-leicestershire", 2007, 1, 28.0, "28%",
+                                        "Backlog")], "alice")
+    PlanStore(ActualsStore(store)).import_frames(register(), "register.csv", b"x", "carol")
+    assert cli.main(["sql", "select indicator_id, value, comment, submitted_by from outturns",
+                     "--store", str(store), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "indicator_id,value,comment,submitted_by", "nwl-delivery-2007:BV9,28.0,Backlog,alice"]
+    # BV9's Q1 target is 30.5% (line 992) and NW Leicestershire's tolerance is 5% of target: 28 is red.
+    assert cli.main(["sql", "select target, actual, rag from rag_status where indicator_id = "
+                            "'nwl-delivery-2007:BV9' and year_start = 2007 and quarter = 1",
+                     "--store", str(store), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["30.5,28.0,red"]
+    assert cli.main(["sql", "select name from councils where council_id = 'huntingdonshire'",
+                     "--store", str(store), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["name", "Huntingdonshire District Council"]
+
+
+def test_cli_csv_output_neutralises_formulas_and_keeps_numbers(tmp_path, capsys) -> None:
+    assert cli.main(["sql", "select '=HYPERLINK(1)' as note, -5 as change", "--store",
+                     str(tmp_path / "none.duckdb"), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["note,change", "'=HYPERLINK(1),-5"]
