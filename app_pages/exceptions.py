@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.exception_card import PRINT_STYLES, exception_card
+from components.meeting_mode import meeting_mode
 from components.quarter_picker import quarter_picker
 from components.query_cache import assessed_quarters, rag_rules
 from components.status_display import status_counts, status_rule_explainer
@@ -14,6 +15,7 @@ from perfdash.views import status_rule
 CARDS_SHOWN = 25  # the Board reads the worst first; the rest are in the table and CSV
 LABELS = report_view.COLUMN_LABELS
 
+present = meeting_mode()
 st.html(PRINT_STYLES)
 st.title("Exceptions report")
 st.markdown("Red and amber indicators for the chosen quarter, worst first: target, actual and gap, the "

@@ -2,6 +2,7 @@
 ranking workshop for leadership meetings."""
 import streamlit as st
 
+from components.meeting_mode import meeting_mode
 from components.query_cache import run_query
 from components.ui import council_names, kpi_card, sidebar_filters, source_link
 from components.url_state import url_selectbox
@@ -10,6 +11,7 @@ from perfdash.exports import to_csv_bytes
 from perfdash.plans.curated import CuratedDataError
 from perfdash.views import priorities as pr
 
+present = meeting_mode()
 filters = sidebar_filters()
 names = council_names()
 everyone = list(names)
@@ -102,4 +104,4 @@ with listing_tab:
                 st.dataframe(inferred, hide_index=True, key=f"inferred-{kind}")
 
 with ranking_tab:
-    workshop_tab(listed, everyone, names, curated_params, big)
+    workshop_tab(listed, everyone, names, curated_params, big or present)

@@ -1,6 +1,7 @@
 """Quarterly profiles: each indicator's Q1-Q4 target profile for a council and year."""
 import streamlit as st
 
+from components.meeting_mode import meeting_mode
 from components.profile_charts import build_code_profiles, build_quarterly_profile
 from components.query_cache import assessed_quarters, run_query
 from components.status_display import rag_label
@@ -21,6 +22,7 @@ from perfdash.views.profiles import (
     year_options,
 )
 
+meeting_mode()
 filters = sidebar_filters(search=True)
 st.title("Quarterly target profiles")
 st.markdown("Each panel is one indicator's Q1–Q4 target, drawn as the plan reads it: a rising line for "

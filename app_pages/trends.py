@@ -1,6 +1,7 @@
 """Trends: actuals, baselines, interims and targets over financial years."""
 import streamlit as st
 
+from components.meeting_mode import meeting_mode
 from components.trend_charts import build_trend_chart
 from components.query_cache import rag_rules, run_query
 from components.ui import (
@@ -20,6 +21,7 @@ from perfdash.views.trends import (
     with_annual_status,
 )
 
+meeting_mode()
 filters = sidebar_filters(search=True)
 st.title("Trends")
 st.markdown("Lines join actuals; targets, baselines and interims are separate markers. Each actual is "
