@@ -14,10 +14,12 @@ _YEAR = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 
 
 def _database(args: argparse.Namespace, store):
-    from perfdash.db.database import open_database
+    """The extracts with the store's imported plans, and the outturns of `store` (None: the real
+    store's plans and no outturns)."""
+    from perfdash.db.store_database import open_with_store
+    from perfdash.store.outturns import real_store
 
-    extracts = Path(args.extracts) if args.extracts else paths.extracts_dir()
-    return open_database(extracts, store.latest() if store is not None else None)
+    return open_with_store(args.extracts, store, None if store is not None else real_store(args.store))
 
 
 def _data_errors_plainly(lead: str = ""):
@@ -57,12 +59,18 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
         return 1
     store = real_store(args.store)
     try:
-        catalogue = Catalogue.from_connection(_database(args, None))
+        catalogue = Catalogue.from_connection(_database(args, store))
         report = validate_file(read_limited(file), file.name, catalogue)
         if not report.ok:
             print(f"import failed, nothing was written: {report.summary()}", file=sys.stderr)
             for problem in report.problems:
                 print(f"- {problem}", file=sys.stderr)
+            return 1
+        if report.needs_confirmation and not args.confirm:
+            print(f"import stopped, nothing was written: {report.summary()}. Check these figures; if they are "
+                  "right, run the command again with --confirm:", file=sys.stderr)
+            for warning in report.warnings:
+                print(f"- {warning}", file=sys.stderr)
             return 1
         outturns = [Outturn(o.indicator_id, o.council_id, o.year_start, o.quarter, o.value, o.value_text,
                             o.comment, source=f"import {file.name} row {o.row_number}") for o in report.outturns]
@@ -141,6 +149,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                          "value, comment)")
     imports.add_argument("--store", help="actuals store file (default: $PERFDASH_STORE or data/store/actuals.duckdb)")
     imports.add_argument("--user", help="name recorded as the writer (default: your login name)")
+    imports.add_argument("--confirm", action="store_true",
+                         help="record values flagged as unusual (over 3x or under a third of the previous "
+                              "quarter or the target) after you have checked them")
     imports.add_argument("--extracts", help="extracts folder (default: the configured one)")
     imports.set_defaults(handler=cmd_import_actuals)
 

@@ -6,8 +6,6 @@ import getpass
 import sys
 from pathlib import Path
 
-from perfdash import paths
-
 KNOWN_TABLES = ("councils", "plans", "indicators", "priorities", "indicator_values")
 
 
@@ -19,13 +17,11 @@ def known_plan_tables(connection) -> dict:
 
 
 def _database(args: argparse.Namespace):
-    from perfdash.db.database import open_database
+    from perfdash.db.store_database import open_with_store
     from perfdash.store.outturns import real_store
-    from perfdash.store.plans import PlanStore
 
-    extracts = Path(args.extracts) if args.extracts else paths.extracts_dir()
     store = real_store(args.store)
-    return open_database(extracts, plan_tables=PlanStore(store).latest_tables()), store
+    return open_with_store(args.extracts, None, store), store
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:

@@ -36,7 +36,8 @@ class _Refused(Exception):
 
 def _stored(args: argparse.Namespace):
     """(series, DEMO warning or None) for --council and --indicator; _Refused says why not."""
-    from perfdash.db.database import ExtractsMissing, open_database, run_named
+    from perfdash.db.database import ExtractsMissing, run_named
+    from perfdash.db.store_database import open_with_store
     from perfdash.spc.stored import stored_series
     from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
 
@@ -44,7 +45,7 @@ def _stored(args: argparse.Namespace):
     try:
         kind = kind_on_disk(store_path) or (DEMO if args.demo else "real")
         store = ActualsStore(store_path, kind)
-        connection = open_database(Path(args.extracts) if args.extracts else paths.extracts_dir(), store.latest())
+        connection = open_with_store(args.extracts, store)
     except (StoreError, ExtractsMissing) as error:
         raise _Refused(str(error), DATA_ERROR) from error
     rows = run_named(connection, "spc_series", council=args.council, ref=args.indicator)

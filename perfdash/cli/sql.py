@@ -70,18 +70,15 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def _store_backed(args: argparse.Namespace):
     """The dashboard's database (bundled and imported plans, recorded outturns) and the console's
     outturns and rag_status tables, from the store (--store, else the configured one)."""
-    from perfdash import paths
-    from perfdash.db.database import open_database
+    from perfdash.db.store_database import open_with_store
     from perfdash.rag.settings import load_rules
     from perfdash.store.outturns import real_store
-    from perfdash.store.plans import PlanStore
     from perfdash.views.console_tables import outturns_table, rag_status_table
 
     store = real_store(args.store)
-    latest = store.latest()
-    extracts = Path(args.extracts) if args.extracts else paths.extracts_dir()
-    database = open_database(extracts, latest, plan_tables=PlanStore(store).latest_tables())
-    return database, {"outturns": outturns_table(latest), "rag_status": rag_status_table(database, load_rules())}
+    database = open_with_store(args.extracts, store)
+    return database, {"outturns": outturns_table(store.latest()),
+                      "rag_status": rag_status_table(database, load_rules())}
 
 
 def register(commands: argparse._SubParsersAction) -> None:

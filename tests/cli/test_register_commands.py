@@ -121,3 +121,44 @@ def test_the_worked_example_in_the_docs_imports_onto_the_bundled_indicators(tmp_
 def test_a_template_for_an_unknown_council_is_refused(store, capsys):
     assert main(["register-template", "--council", "atlantis", "--year", "2025/26", "--store", str(store)]) == 1
     assert "there is no council 'atlantis'" in capsys.readouterr().err
+
+
+def outturns_file(path: Path, rows: list[str]) -> Path:
+    path.write_text("council_id,indicator,year,quarter,value,comment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_new_council_runs_its_year_and_moves_on_to_the_next(tmp_path, store, capsys):
+    """The whole cycle from the command line for a council that is not bundled."""
+    main(["import-plan", str(write(tmp_path / "charnwood.csv", CHARNWOOD)), "--store", str(store)])
+    q1 = outturns_file(tmp_path / "q1.csv", ["charnwood,NI192,2024/25,1,44.5%,On track",
+                                             "charnwood,HB02,2024/25,1,21,Staff shortage"])
+    assert main(["import-actuals", str(q1), "--store", str(store), "--user", "officer"]) == 0
+    q2 = outturns_file(tmp_path / "q2.csv", ["charnwood,CS01,2024/25,2,41%,Garden waste down",
+                                             "charnwood,charnwood-kpi-2024:HB02,2024/25,2,17.5,"])
+    assert main(["import-actuals", str(q2), "--store", str(store), "--user", "officer"]) == 0
+    capsys.readouterr()
+    assert main(["status", "--council", "charnwood", "--year", "2024/25", "--quarter", "2", "--store", str(store),
+                 "--format", "csv"]) == 0
+    status = {row["code"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    # NI192: 41% against Q2's 45% with higher better is more than 5% short; NI181: 17.5 days against the
+    # annual 18 days (a duration: the annual target itself) with lower better is on target.
+    assert (status["NI192"]["rag"], status["NI181"]["rag"]) == ("red", "green")
+    assert status["NI192"]["direction"] == "Worsening" and status["NI181"]["direction"] == "Improving"
+
+    next_year = [row.replace("2024/25", "2025/26").replace(",45%,44%,45%,45%,46%,", ",47%,,,,,")
+                 for row in CHARNWOOD]
+    assert main(["import-plan", str(write(tmp_path / "next.csv", next_year)), "--store", str(store)]) == 0
+    q1_next = outturns_file(tmp_path / "q1-next.csv", ["charnwood,NI192,2025/26,1,46%,"])
+    assert main(["import-actuals", str(q1_next), "--store", str(store)]) == 0
+
+
+def test_an_unusual_value_is_recorded_only_once_confirmed(tmp_path, store, capsys):
+    main(["import-plan", str(write(tmp_path / "charnwood.csv", CHARNWOOD)), "--store", str(store)])
+    slip = outturns_file(tmp_path / "slip.csv", ["charnwood,HB02,2024/25,1,180,typed an extra zero"])
+    assert main(["import-actuals", str(slip), "--store", str(store)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was written" in err and "more than 3 times this quarter's own target of 18" in err
+    assert ActualsStore(store).latest().empty
+    assert main(["import-actuals", str(slip), "--store", str(store), "--confirm"]) == 0
+    assert ActualsStore(store).latest()["value"].tolist() == [180.0]
