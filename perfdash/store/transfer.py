@@ -22,7 +22,7 @@ from perfdash.store.outturns import ActualsStore
 
 # Every table a store holds, parents first. schema_version is not copied: the target's own
 # migrations make its schema, and the manifest says which version the rows came from.
-STORE_TABLES = ("store_info", "store_versions", "submissions", "register_imports", "plan_versions")
+STORE_TABLES = ("store_info", "store_versions", "submissions", "register_imports", "plan_versions", "decisions")
 MANIFEST = "manifest.json"
 
 

@@ -127,7 +127,7 @@ def test_real_and_demo_figures_never_share_a_store(store_location):
 
 
 def test_migrate_brings_a_new_store_to_the_latest_schema_once(store):
-    assert store.migrate() == ["0001 outturns", "0002 plans"]
+    assert store.migrate() == ["0001 outturns", "0002 plans", "0003 decisions"]
     assert store.migrate() == []
     store.record([outturn()], "alice")
     assert len(store.latest()) == 1
