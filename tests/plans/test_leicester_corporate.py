@@ -140,6 +140,14 @@ def test_a_note_on_the_next_line_dates_a_wrapped_cell_and_a_percent_on_a_count_i
     assert any(f["category"] == "unit_mismatch" and "'3%'" in f["message"] for f in output["quality_findings"])
 
 
+def test_a_target_in_millions_of_pounds_is_stored_in_pounds(output):
+    """Line 231: "To save £4M by 2006": the M is part of the figure, so the target is £4,000,000."""
+    [target] = _values(output, "savings-against-2001-02-expenditure", "target")
+    assert (target["value"], target["value_text"], target["period"], _line(target)) == (4_000_000.0, "£4M",
+                                                                                        "2005/06", 231)
+    assert not any(f["category"] == "unit_mismatch" and "£4M" in f["message"] for f in output["quality_findings"])
+
+
 def test_a_figure_on_a_continuation_line_is_cited_there(output):
     [baseline] = _values(output, "LCEN21", "baseline")
     assert (baseline["value_text"], baseline["value"], _line(baseline)) == ("17 days", 17.0, 167)

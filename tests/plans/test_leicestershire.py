@@ -118,7 +118,17 @@ def test_curated_findings_name_existing_indicators(parsed):
     ids = {row["indicator_id"] for row in parsed["indicators"]}
     for finding in parsed["quality_findings"]:
         assert finding["indicator_id"] is None or finding["indicator_id"] in ids
-    assert any(f["category"] == "unit_mismatch" and _line(f) == 278 for f in parsed["quality_findings"])
+
+
+def test_millions_of_passengers_are_stored_as_passengers(document, parsed):
+    """Line 278 prints "... passengers on County Council bus services to 2.62m": the "m" is part of
+    the figure, so the count is 2,620,000 passengers, with the printed text kept."""
+    assert "bus services to 2.62m" in document.line(278)
+    passengers = _value(parsed, "passengers-on-county-council-bus-services", "actual", 2006)
+    assert (passengers["value"], passengers["value_text"], _line(passengers)) == (2_620_000.0, "2.62m", 278)
+    unit = next(row["unit"] for row in parsed["indicators"] if row["indicator_id"] == passengers["indicator_id"])
+    assert unit == "count"
+    assert not any(f["category"] == "unit_mismatch" and _line(f) == 278 for f in parsed["quality_findings"])
 
 
 def test_extract_is_deterministic(document, parsed):

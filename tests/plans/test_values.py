@@ -1,6 +1,8 @@
 import pytest
 
 from perfdash.plans.values import (
+    heading_scale,
+    in_thousands,
     is_missing,
     is_yes_no,
     normalise_code,
@@ -29,6 +31,33 @@ def test_bare_numbers_need_not_be_best_value_codes():
 ])
 def test_parse_number_reads_the_number_as_printed(printed, number):
     assert parse_number(printed) == pytest.approx(number)
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("2.62m", 2_620_000.0), ("£500k", 500_000.0), ("£4M", 4_000_000.0), ("£1.5million", 1_500_000.0),
+    ("£0.718m", 718_000.0), ("£7.5k", 7_500.0), ("£800K", 800_000.0),
+])
+def test_a_printed_multiplier_is_part_of_the_value(printed, number):
+    # Exactly, not approximately: 2.62 x 1,000,000 must not become 2620000.0000000005.
+    assert parse_number(printed) == number
+
+
+def test_a_unit_is_not_read_as_a_multiplier():
+    assert parse_number("453kg") == 453.0 and parse_number("4955t") == 4955.0
+
+
+@pytest.mark.parametrize("heading, scale", [("£'000", 1000), ("£000", 1000), ("£ '000", 1000), ("£m", 1_000_000),
+                                            ("Expenditure", 1), ("", 1)])
+def test_heading_scale_reads_the_multiplier_a_heading_prints(heading, scale):
+    assert heading_scale(heading) == scale
+
+
+@pytest.mark.parametrize("printed, scale, thousands", [
+    ("£14.2m", 1, 14200.0), ("£1.5million", 1, 1500.0), ("£500k", 1, 500.0), ("£300", 1, 0.3),
+    ("170", 1000, 170.0), ("(1,234)", 1000, -1234.0), ("£0.5m", 1, 500.0),
+])
+def test_in_thousands_for_the_finance_table(printed, scale, thousands):
+    assert in_thousands(printed, scale) == thousands
 
 
 @pytest.mark.parametrize("printed", ["N/A", "NA", "Not set", "Yes", "No", "", "97.40% Annual target", "(12", "to 40%"])

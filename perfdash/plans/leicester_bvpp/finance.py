@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.leicester_bvpp.common import cells, clean_text, finding
-from perfdash.plans.values import is_missing, parse_number, period_label, year_start
+from perfdash.plans.values import (
+    heading_scale,
+    in_thousands,
+    is_missing,
+    parse_number,
+    period_label,
+    year_start,
+)
 
 # Words that leave a label unfinished, so the next label-only line carries on the same item.
 _OPEN_ENDINGS = (",", "&", " to", " and")
@@ -77,15 +84,17 @@ def table_rows(document: SourceDocument, first: int, last: int, columns: list[Co
 
 
 def finance_rows(document: SourceDocument, table_name: str, first: int, last: int,
-                 columns: list[Column], multiplier: float = 1.0) -> tuple[list[dict], list[dict]]:
-    """finance rows (amounts in £'000) and unparseable-value findings for one table."""
+                 columns: list[Column], scale: float = 1000) -> tuple[list[dict], list[dict]]:
+    """finance rows (amounts in £'000) and unparseable-value findings for one table. `scale` is the
+    multiplier the table's heading prints for its figures (1000 for "£'000"); a figure that prints its
+    own ("£7.1m") carries it in its text."""
     rows, findings = [], []
     for item, number, row in table_rows(document, first, last, columns):
         for column in columns:
             text = row[column.position] if column.position < len(row) else ""
             if is_missing(text):
                 continue
-            value = parse_number(text)
+            value = in_thousands(text, scale)
             line_item = f"{item} – {column.measure}" if column.measure else item
             if value is None:
                 findings.append(finding(document, number, "unparseable_value", "warning",
@@ -93,7 +102,7 @@ def finance_rows(document: SourceDocument, table_name: str, first: int, last: in
             rows.append({
                 "council_id": document.council_id, "plan_id": document.plan_id, "table_name": table_name,
                 "line_item": line_item, "year_start": column.year, "kind": column.kind,
-                "amount_gbp_000": None if value is None else round(value * multiplier, 3),
+                "amount_gbp_000": value,
                 "value_text": text, "source": document.source(number)})
     return rows, findings
 
@@ -105,11 +114,14 @@ def revenue_tables(document: SourceDocument) -> tuple[list[dict], list[dict]]:
     by_service = document.find("Service\tActual", by_department)
     department_end = document.find("TOTALS", by_department)
     service_end = document.find("The pie chart", by_service) - 1
+    # The line under each header prints the columns' scale ("£'000").
     rows, findings = finance_rows(document, "General Fund Revenue Budget", by_department + 2, department_end,
-                                  header_columns(document.line(by_department)))
+                                  header_columns(document.line(by_department)),
+                                  heading_scale(document.line(by_department + 1)))
     more_rows, more_findings = finance_rows(
         document, "General Fund Revenue Budget by service (Best Value Accounting Code format)",
-        by_service + 2, service_end, header_columns(document.line(by_service)))
+        by_service + 2, service_end, header_columns(document.line(by_service)),
+        heading_scale(document.line(by_service + 1)))
     return rows + more_rows, findings + more_findings
 
 
@@ -119,9 +131,9 @@ def capital_programme(document: SourceDocument) -> tuple[list[dict], list[dict]]
     header = document.find("Service\tExamples of Schemes\t2003/04", title)
     end = document.find("Total Programme", header)
     year = year_start(cells(document.line(header))[2])
-    # The plan calls these the sums it 'plans to spend': a budget, converted from £m to £'000.
+    # The plan calls these the sums it 'plans to spend': a budget. Each figure prints its £m ("£7.1m").
     return finance_rows(document, clean_text(document.line(title)), header + 1, end,
-                        [Column(2, year, "budget")], multiplier=1000.0)
+                        [Column(2, year, "budget")], scale=1)
 
 
 def trading_operations(document: SourceDocument) -> tuple[list[dict], list[dict]]:
@@ -139,7 +151,8 @@ def trading_operations(document: SourceDocument) -> tuple[list[dict], list[dict]
     columns = [Column(1, actual_year, actual_kind, measures[1]), Column(2, actual_year, actual_kind, measures[2]),
                Column(3, actual_year, actual_kind, measures[3]),
                Column(4, forecast_year, "estimated_outturn", measures[3])]
-    rows, findings = finance_rows(document, clean_text(document.line(title)), measures_line + 2, end, columns)
+    rows, findings = finance_rows(document, clean_text(document.line(title)), measures_line + 2, end, columns,
+                                  heading_scale(document.line(measures_line + 1)))
     findings.append(finding(
         document, measures_line, "ambiguous_value", "info",
         f"Trading operations: the last column is headed only '{measures[4]}' with no year; it is read as "

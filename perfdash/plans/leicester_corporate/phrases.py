@@ -12,7 +12,7 @@ HORIZON = PLAN_YEARS[-1]
 # Value cells that say there is no figure yet: kept with a NULL value and not flagged.
 NO_FIGURE_YET = ("new pi", "baseline data still being collected.")
 UNIT_WORDS = {"percent": "a percentage", "rate_per_1000": "a rate per 1,000", "days": "days", "level": "a level",
-              "gbp": "pounds", "gbp millions": "millions of pounds", "gbp_000": "thousands of pounds",
+              "gbp": "pounds", "gbp_000": "thousands of pounds",
               "count": "a count", "score": "a score", "yes_no": "Yes/No"}
 # "by April 2004" means by the end of 2003/04; "by Autumn 2004" falls in 2004/05.
 _MONTHS_CLOSING_A_YEAR = ("january", "february", "march", "april")
@@ -77,8 +77,7 @@ def printed_unit(value_text: str) -> str | None:
         return "days"
     if text.startswith("level"):
         return "level"
-    if re.match(r"£\s?[\d.,]+\s?m\b", text):
-        return "gbp millions"
+    # "£4M" is pounds: its multiplier is part of the value (perfdash.plans.values.parse_number).
     return "gbp" if text.startswith("£") else None
 
 

@@ -6,11 +6,10 @@ module turns those entries into contract rows, checking every figure against its
 """
 from __future__ import annotations
 
-import re
-
 from perfdash.plans.curated import CuratedDataError, load_curated
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.values import (
+    in_thousands,
     is_missing,
     is_yes_no,
     parse_number,
@@ -18,19 +17,12 @@ from perfdash.plans.values import (
     slug,
 )
 
-_MONEY = re.compile(r"^£\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<scale>m|million|k)?$", re.I)
-# Thousands of pounds per unit of each printed scale; "£2.3m" -> 2,300 (£'000).
-_SCALE_TO_THOUSANDS = {None: 0.001, "k": 1.0, "m": 1000.0, "million": 1000.0}
-
 
 def money_to_thousands(text: str) -> float | None:
     """A printed sum of money in £'000: "£14.2m" -> 14200.0, "£1.5million" -> 1500.0,
     "£500k" -> 500.0, "£300" -> 0.3. None when the text is not a sum in pounds."""
-    match = _MONEY.match(text.replace(",", "").strip())
-    if not match:
-        return None
-    scale = match.group("scale").lower() if match.group("scale") else None
-    return round(float(match.group("amount")) * _SCALE_TO_THOUSANDS[scale], 3)
+    text = text.strip()
+    return in_thousands(text) if text.startswith("£") else None
 
 
 def _require_on_line(document: SourceDocument, value_text: str, line: int, where: str) -> str:

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.nwl.common import cells, clean_text, finding
-from perfdash.plans.values import is_missing, parse_number, year_start
+from perfdash.plans.values import heading_scale, in_thousands, is_missing, year_start
 
 GROWTH_TABLE = "General Fund additional funding allocated"
 EFFICIENCY_TABLE = "Expected annual efficiency gains"
 CASHABLE_SUFFIX = " - of which cashable"
 
 
-def _row(document: SourceDocument, table: str, item: str, year: int, text: str, line: int) -> dict:
+def _row(document: SourceDocument, table: str, item: str, year: int, text: str, line: int,
+         scale: float) -> dict:
     return {"council_id": document.council_id, "plan_id": document.plan_id, "table_name": table,
             "line_item": item, "year_start": year, "kind": "budget",
-            "amount_gbp_000": None if is_missing(text) else parse_number(text),
+            "amount_gbp_000": None if is_missing(text) else in_thousands(text, scale),
             "value_text": text, "source": document.source(line)}
 
 
@@ -46,9 +47,10 @@ def parse_growth_items(document: SourceDocument) -> tuple[list[dict], list[dict]
     header = document.find("£'000", intro)
     planning = document.find("financial planning process for")
     year = year_start(document.line(planning).split("financial planning process for", 1)[1])
+    scale = heading_scale(document.line(header))
     rows = []
     for number, (item, amount, _) in _table_lines(document, header):
-        rows.append(_row(document, GROWTH_TABLE, clean_text(item) or "Total", year, amount, number))
+        rows.append(_row(document, GROWTH_TABLE, clean_text(item) or "Total", year, amount, number, scale))
     return rows, _total_check(document, GROWTH_TABLE, rows[:-1], rows[-1])
 
 
@@ -59,11 +61,15 @@ def parse_efficiency_gains(document: SourceDocument) -> tuple[list[dict], list[d
     intro = document.find("anticipated efficiency gains to be achieved in")
     year = year_start(document.line(intro).split("achieved in", 1)[1])
     header = document.find("Expected Annual Efficiency Gains", intro)
+    lines = _table_lines(document, header)
+    # The table prints its scale only on its total line: "TOTAL (thousand)".
+    if "(thousand)" not in lines[-1][1][0]:
+        raise ValueError(f"{document.source(lines[-1][0])}: expected the total line to say '(thousand)'")
     gains, cashable = [], []
-    for number, (item, gain, cash) in _table_lines(document, header):
+    for number, (item, gain, cash) in lines:
         item = clean_text(item)
-        gains.append(_row(document, EFFICIENCY_TABLE, item, year, gain, number))
-        cashable.append(_row(document, EFFICIENCY_TABLE, item + CASHABLE_SUFFIX, year, cash, number))
+        gains.append(_row(document, EFFICIENCY_TABLE, item, year, gain, number, 1000))
+        cashable.append(_row(document, EFFICIENCY_TABLE, item + CASHABLE_SUFFIX, year, cash, number, 1000))
     findings = (_total_check(document, EFFICIENCY_TABLE, gains[:-1], gains[-1])
                 + _total_check(document, EFFICIENCY_TABLE + " (cashable)", cashable[:-1], cashable[-1]))
     return [row for pair in zip(gains, cashable) for row in pair], findings
