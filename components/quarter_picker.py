@@ -11,12 +11,12 @@ from perfdash.plans.values import period_label
 
 
 def quarter_picker(key_prefix: str = "") -> tuple[str, int, int] | None:
-    """Council, financial year and quarter, from councils whose plans profile targets by quarter.
-    The choices live in the URL."""
-    years = run_query("profiles_years", councils=list(council_names()))
+    """Council, financial year and quarter, from the councils and years with targets (bundled or
+    imported from a register). The choices live in the URL."""
+    years = run_query("cycle_target_years")
     if years.empty:
-        st.info("None of the councils' plans sets quarterly target profiles, so there is nothing to record "
-                "or report against.")
+        st.info("No council has targets yet, so there is nothing to record or report against. An editor can "
+                "import a council's targets from a KPI register on the Record outturns page.")
         return None
     names = council_names()
     councils = list(dict.fromkeys(years["council_id"]))

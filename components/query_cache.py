@@ -1,7 +1,10 @@
 """Streamlit's caches around the data layer, and the switch between real and demonstration outturns.
 
-Two databases per extracts folder: one over the extracts alone, which never opens the actuals store,
-and one per store state that also holds a copy of the store's latest outturns. A query that reads the
+Every database holds the extracts and the registers imported into the (real) store beside them, and
+is keyed on the store's "plans" version, so an imported register is seen on the next rerun by every
+replica. Two kinds per extracts folder and plans version: one without outturns, which never reads
+the store's outturns, and one per outturns state that also holds a copy of the store's latest
+outturns. A query that reads the
 store (perfdash.db.sql_files.reads_store, decided from its SQL text) runs on the second and its
 cached result is keyed on the store's signature, so a store write re-runs only those queries; every
 other query runs on the first and stays cached across store writes, and keeps working when the store
@@ -14,7 +17,9 @@ import streamlit as st
 
 from perfdash import paths
 from perfdash.db import database as queries
+from perfdash.store.errors import StoreError
 from perfdash.store.outturns import DEMO, REAL, ActualsStore
+from perfdash.store.plans import PlanStore
 
 DEMO_MODE_KEY = "demo"
 
@@ -33,33 +38,53 @@ def real_store() -> ActualsStore:
     return ActualsStore(paths.store_path(), REAL)
 
 
-@st.cache_resource(max_entries=2)
-def _extracts_database(extracts_dir: str):
-    # No store tables at all: a query that read the store here would fail, not read nothing.
-    return queries.open_database(extracts_dir, store_tables=False)
+def plans_state() -> tuple | None:
+    """The real store's plans version (imported registers), or None when there are none to read,
+    or the store cannot be read: then the pages show the bundled plans alone."""
+    store = real_store()
+    try:
+        state = store.signature(("plans",))
+    except StoreError:
+        return None
+    return state if state[-1] else None
 
 
 @st.cache_resource(max_entries=4)
-def _store_database(extracts_dir: str, store_state: tuple):
-    # store_state is the store's signature: a new one (after any write) opens a fresh copy.
+def _plan_tables(state: tuple | None) -> dict | None:
+    return None if state is None else PlanStore(ActualsStore(state[0], state[1])).latest_tables()
+
+
+@st.cache_resource(max_entries=2)
+def _extracts_database(extracts_dir: str, plans: tuple | None):
+    # No outturns at all: a query that read them here would fail, not read nothing.
+    return queries.open_database(extracts_dir, store_tables=False, plan_tables=_plan_tables(plans))
+
+
+@st.cache_resource(max_entries=4)
+def _store_database(extracts_dir: str, plans: tuple | None, store_state: tuple):
+    # store_state is the store's outturns signature: a new one (after any write) opens a fresh copy.
     store = ActualsStore(store_state[0], store_state[1])
-    return queries.open_database(extracts_dir, store.latest() if store.exists() else None)
+    return queries.open_database(extracts_dir, store.latest() if store.exists() else None,
+                                 plan_tables=_plan_tables(plans))
 
 
-def _database(extracts_dir: str, store_state: tuple | None):
-    return _extracts_database(extracts_dir) if store_state is None else _store_database(extracts_dir, store_state)
+def _database(extracts_dir: str, plans: tuple | None, store_state: tuple | None):
+    if store_state is None:
+        return _extracts_database(extracts_dir, plans)
+    return _store_database(extracts_dir, plans, store_state)
 
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _cached_query(extracts_dir: str, store_state: tuple | None, sql: str, params: tuple) -> pd.DataFrame:
+def _cached_query(extracts_dir: str, plans: tuple | None, store_state: tuple | None, sql: str,
+                  params: tuple) -> pd.DataFrame:
     bound = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
-    return queries.execute(_database(extracts_dir, store_state), sql, bound)
+    return queries.execute(_database(extracts_dir, plans, store_state), sql, bound)
 
 
 def _store_state(sql: str) -> tuple | None:
     """The active store's signature for a query that reads the store; None for one that does not,
     which never touches the store."""
-    return active_store().signature() if queries.reads_store(sql) else None
+    return active_store().signature(("outturns",)) if queries.reads_store(sql) else None
 
 
 def _freeze(value):
@@ -68,7 +93,7 @@ def _freeze(value):
 
 def _run(sql: str, params: dict) -> pd.DataFrame:
     frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-    return _cached_query(str(paths.extracts_dir()), _store_state(sql), sql, frozen).copy()
+    return _cached_query(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen).copy()
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
@@ -82,11 +107,21 @@ def run_table_query(name: str, table: str, **params) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=2)
-def sql_console(extracts_dir: str | None = None):
-    """The read-only console: its own locked-down in-memory database, loaded once."""
+def _console(extracts_dir: str, plans: tuple | None, store_state: tuple, rules_state: tuple):
     from perfdash.db.console import SqlConsole
+    from perfdash.views.console_tables import outturns_table, rag_status_table
 
-    return SqlConsole(extracts_dir or str(paths.extracts_dir()))
+    database = _store_database(extracts_dir, plans, store_state)
+    store = ActualsStore(store_state[0], store_state[1])
+    return SqlConsole(extracts_dir, database=database, extra_tables={
+        "outturns": outturns_table(store.latest()), "rag_status": rag_status_table(database, _rules(rules_state))})
+
+
+def sql_console():
+    """The read-only console: its own locked-down copy of the tables the pages read (bundled and
+    imported plans, outturns and rag_status), made again after a store write."""
+    return _console(str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)),
+                    _rules_state())
 
 
 def _rules_state() -> tuple:
@@ -110,15 +145,17 @@ def rag_rules():
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def _assessed(extracts_dir: str, store_state: tuple, rules_state: tuple, council: str) -> pd.DataFrame:
+def _assessed(extracts_dir: str, plans: tuple | None, store_state: tuple, rules_state: tuple,
+              council: str) -> pd.DataFrame:
     from perfdash.rag import status as quarter_status
 
-    long = queries.execute(_store_database(extracts_dir, store_state), queries.load_sql("status_council_quarters"),
-                           {"council": council, "indicator_ids": None})
+    long = queries.execute(_store_database(extracts_dir, plans, store_state),
+                           queries.load_sql("status_council_quarters"), {"council": council, "indicator_ids": None})
     return quarter_status.assess_quarters(long, _rules(rules_state))
 
 
 def assessed_quarters(council: str) -> pd.DataFrame:
     """Every quarter of a council's indicators judged by the RAG rule, cached until the store,
     the extracts or the tolerances change."""
-    return _assessed(str(paths.extracts_dir()), active_store().signature(), _rules_state(), council).copy()
+    return _assessed(str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)),
+                     _rules_state(), council).copy()

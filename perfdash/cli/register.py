@@ -6,14 +6,12 @@ import getpass
 import sys
 from pathlib import Path
 
-KNOWN_TABLES = ("councils", "plans", "indicators", "priorities", "indicator_values")
-
-
 def known_plan_tables(connection) -> dict:
     """The plan tables a register is checked against: the bundled extracts and earlier imports."""
     from perfdash.db.database import execute, load_table_sql
+    from perfdash.views.register_upload import known_tables
 
-    return {table: execute(connection, load_table_sql("plans_table", table)) for table in KNOWN_TABLES}
+    return known_tables(lambda table: execute(connection, load_table_sql("plans_table", table)))
 
 
 def _database(args: argparse.Namespace):

@@ -9,6 +9,7 @@ import pandas as pd
 from perfdash.outturns import import_file as actuals_import
 from perfdash.outturns import template as outturns_template
 from perfdash.outturns.catalogue import Catalogue
+from perfdash.outturns.table_reader import ROW_COLUMN, read_table
 from perfdash.rag import status as quarter_status
 from perfdash.store.outturns import Outturn
 
@@ -39,12 +40,28 @@ def quarter_template(catalogue: Catalogue, targets: pd.DataFrame, long: pd.DataF
                                             recorded_in_quarter(long, year_start, quarter))
 
 
-def grid_report(edited: pd.DataFrame, catalogue: Catalogue) -> actuals_import.ValidationReport | None:
-    """The grid's rows checked exactly as the same rows uploaded in a template would be; None
-    while no value has been typed."""
-    if not edited["value"].fillna("").astype(str).str.strip().ne("").any():
+def grid_report(edited: pd.DataFrame, template: pd.DataFrame,
+                catalogue: Catalogue) -> actuals_import.ValidationReport | None:
+    """The rows of the grid whose value or comment was changed from the template's, checked exactly
+    as the same rows uploaded in a file would be; None while nothing has been changed. Unchanged rows
+    (what is already recorded) are not written again."""
+    changed = changed_rows(edited, template)
+    if changed.empty:
         return None
-    return actuals_import.validate_file(outturns_template.template_csv(edited), "grid.csv", catalogue)
+    # Read back as an upload of the same rows is, keeping each row's number in the whole grid.
+    rows = read_table(outturns_template.template_csv(changed), "grid.csv")
+    rows[ROW_COLUMN] = [int(index) + 2 for index in changed.index]  # the header is row 1
+    return actuals_import.validate(rows, catalogue)
+
+
+def changed_rows(edited: pd.DataFrame, template: pd.DataFrame) -> pd.DataFrame:
+    """The grid rows whose value or comment differs from the template's (whitespace ignored)."""
+    def cells(frame: pd.DataFrame, column: str) -> pd.Series:
+        return frame[column].fillna("").astype(str).str.strip().reset_index(drop=True)
+
+    differs = (cells(edited, "value") != cells(template, "value")) | \
+        (cells(edited, "comment") != cells(template, "comment"))
+    return edited.reset_index(drop=True)[differs.to_numpy()]
 
 
 def other_quarters(report: actuals_import.ValidationReport, council_id: str, year_start: int,

@@ -264,3 +264,67 @@ def test_the_pages_explain_the_status_rule_without_pointing_at_files(store):
         words = " ".join([m.value for m in app.markdown] + [c.value for c in app.caption])
         assert "amber within 5% of target" in words  # North West Leicestershire's configured tolerance
         assert "docs/" not in words and ".md" not in words
+
+
+def test_the_history_is_open_to_viewers_who_are_not_signed_in(store):
+    store.record([Outturn(BV9, NWL, 2007, 1, 28.0, "28%", "First return")], "alice")
+    store.record([Outturn(BV9, NWL, 2007, 1, 29.0, "29%", "Corrected")], "bob")
+    app = run_page("app_pages/record.py", council_q=NWL, year="2007", quarter="1")
+    assert_drawn_cleanly(app)
+    history = table_with(app, "Replaced value")
+    assert history[["Editor", "Value", "Replaced value"]].values.tolist() == [
+        ["bob", "29%", "28%"], ["alice", "28%", "— (first value)"]]
+    assert not app.file_uploader  # entering figures still needs a sign-in
+
+
+def test_an_unusual_value_needs_the_editors_confirmation_before_it_is_recorded(store):
+    app = _signed_in_app(council_q=NWL, year="2007", quarter="4")
+    # Q4 of BV9 alone is 11.2% of the year (98.0% less 86.8%, line 992); 98% is the year to date.
+    slip = b"council_id,indicator,year,quarter,value,comment\nnw-leicestershire,BV9,2007/08,4,98.0%,\n"
+    app.file_uploader[0].set_value(("q4.csv", slip, "text/csv"))
+    app.run()
+    assert table_with(app, "Check")["Check"].iloc[0].startswith("⚠ Check:")
+    record = [b for b in app.button if b.label.startswith("Record")][0]
+    assert record.disabled
+    [box for box in app.checkbox if box.label.startswith("I have checked")][0].check()
+    app.run()
+    [b for b in app.button if b.label.startswith("Record")][0].click()
+    app.run()
+    assert store.latest()["value"].tolist() == [98.0]
+
+
+REGISTER = ("council_id,council_name,tier,parent_council_id,plan_id,plan_title,ref,code,title,unit,polarity,theme,"
+            "profile,year,annual_target,q1_target,q2_target,q3_target,q4_target,baseline_year,baseline_value,source,"
+            "common_theme\n")
+
+
+def test_a_register_upload_is_previewed_and_imported_all_or_nothing(store):
+    from perfdash.store.plans import PlanStore
+
+    app = _signed_in_app(council_q=NWL, year="2007", quarter="1", record_tab="Targets for a year (KPI register)")
+    assert_drawn_cleanly(app)
+    assert {b.label for b in app.get("download_button")} >= {"Download the register (Excel)",
+                                                             "Download the register (CSV)"}
+    bad = (REGISTER + "charnwood,Charnwood Borough Council,district,leicestershire,ck,KPIs,HB02,NI181,Benefit days,"
+           "fortnights,lower,,snapshot,2024/25,18,,,,,,,Test,Corporate health & value for money\n").encode()
+    uploader = [u for u in app.file_uploader if u.label.startswith("A completed register")][0]
+    uploader.set_value(("register.csv", bad, "text/csv"))
+    app.run()
+    preview = table_with(app, "Where")
+    assert preview["Where"].tolist() == ["register.csv:2"] and preview["Check"].iloc[0].startswith("✖ unit:")
+    assert [b for b in app.button if b.label == "Import this register"][0].disabled
+    assert all(frame.empty for frame in PlanStore(store).latest_tables().values())
+
+    good = bad.replace(b"fortnights", b"days")
+    uploader = [u for u in app.file_uploader if u.label.startswith("A completed register")][0]
+    uploader.set_value(("register.csv", good, "text/csv"))
+    app.run()
+    assert table_with(app, "Where")["Check"].tolist() == ["✔ Ready"]
+    [b for b in app.button if b.label == "Import this register"][0].click()
+    app.run()
+    assert_drawn_cleanly(app)
+    imported = PlanStore(store).latest_tables()["indicators"]
+    assert imported[["council_id", "ref", "recorded_by"]].values.tolist() == [["charnwood", "HB02", "jo.bloggs"]]
+    # The next run sees the new council everywhere the councils are listed.
+    assert "charnwood" in app.selectbox(key="council_q").options or \
+        "Charnwood Borough Council" in app.selectbox(key="council_q").options

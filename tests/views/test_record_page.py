@@ -52,14 +52,28 @@ def test_the_quarter_template_carries_what_is_recorded(connection, catalogue):
 def test_the_grid_is_checked_only_once_a_value_is_typed_and_then_as_an_upload_would_be(connection, catalogue):
     targets = queries.run_named(connection, "import_quarter_targets", council=NWL, year=2007, quarter=1)
     grid = record_view.quarter_template(catalogue, targets, _long([]), NWL, 2007, 1)
-    assert record_view.grid_report(grid, catalogue) is None
+    template = grid.copy()
+    assert record_view.grid_report(grid, template, catalogue) is None
     grid.loc[grid["indicator"] == "BV9", ["value", "comment"]] = ["31", "=1+1 as typed"]
     grid.loc[grid["indicator"] == "BV10", "value"] = "lots"
-    report = record_view.grid_report(grid, catalogue)
+    report = record_view.grid_report(grid, template, catalogue)
     assert [(o.indicator_id, o.value, o.comment) for o in report.outturns] == [(BV9, 31.0, "=1+1 as typed")]
     bv10_row = int(grid.index[grid["indicator"] == "BV10"][0]) + 2  # the header is row 1
     assert [str(p) for p in report.problems] == [f"row {bv10_row}, value: 'lots' is not a number"]
     assert not report.ok
+
+
+def test_a_grid_save_checks_and_writes_only_the_rows_that_changed(connection, catalogue):
+    """Re-saving a grid pre-filled with what is recorded must not write every row again as a revision."""
+    targets = queries.run_named(connection, "import_quarter_targets", council=NWL, year=2007, quarter=2)
+    long = _long([(BV9, 2007, 2, "recorded", "29.0%", "Backlog"), (BV10, 2007, 2, "recorded", "27%", "")])
+    template = record_view.quarter_template(catalogue, targets, long, NWL, 2007, 2)
+    grid = template.copy()
+    assert record_view.grid_report(grid, template, catalogue) is None  # nothing changed: nothing to write
+    grid.loc[grid["indicator"] == "BV10", "value"] = "28%"
+    report = record_view.grid_report(grid, template, catalogue)
+    assert [(o.indicator_id, o.value_text) for o in report.outturns] == [(BV10, "28%")]
+    assert report.rows_read == 1
 
 
 def test_rows_for_another_council_or_quarter_are_named(catalogue):
