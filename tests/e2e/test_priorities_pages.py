@@ -68,7 +68,7 @@ def test_the_url_restores_the_filters_and_the_workshop_council(app_url, page):
     open_tab(page, "Ranking workshop")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     chart.wait_for()
-    expect(chart).to_contain_text("Put tenants first")
+    expect(chart).to_contain_text("Put tenants first", use_inner_text=True)
     screenshot(page, "priorities-workshop-nwl")
 
 
@@ -85,12 +85,14 @@ def test_a_scenario_upload_restores_a_meetings_ranking(app_url, page):
     expect(shown.or_(note).first).to_be_visible()
     if shown.count() == 0:
         expect(note).to_have_value("Cabinet away day")
-    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("1. 9 · Improve Community Safety ▲")
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text(
+        "1. 9 · Improve Community Safety ▲", use_inner_text=True)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": "broken.yaml", "mimeType": "application/x-yaml", "buffer": b"council: [oops"}])
     wait_for_app(page)
     page.get_by_text("broken.yaml was not restored, and nothing has changed").wait_for()
-    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("1. 9 · Improve Community Safety ▲")
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text(
+        "1. 9 · Improve Community Safety ▲", use_inner_text=True)
     screenshot(page, "priorities-workshop-upload")
 
 
