@@ -1,14 +1,21 @@
 """Exceptions report for the Performance Monitoring Board: what is off target, why, and since when."""
 import streamlit as st
 
+from components.decisions import (
+    decision_notes,
+    decision_panel,
+    decisions_section,
+    meeting_decisions,
+)
 from components.exception_card import PRINT_STYLES, exception_card
-from components.meeting_mode import meeting_mode
+from components.meeting_mode import meeting_mode, step_through
 from components.quarter_picker import quarter_picker
-from components.query_cache import assessed_quarters, rag_rules
+from components.query_cache import assessed_quarters, demo_mode, rag_rules
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
 from perfdash.exports import to_csv_bytes
 from perfdash.rag import status as quarter_status
+from perfdash.store.errors import StoreError
 from perfdash.views import exceptions as report_view
 from perfdash.views import status_rule
 
@@ -45,10 +52,24 @@ found = quarter_status.exceptions(assessed, year, quarter)
 st.subheader(f"Exceptions: {len(found)} red or amber")
 if found.empty:
     st.success(f"✔ No indicator is red or amber in {label}.")
-for row in found.head(CARDS_SHOWN).itertuples():
+demo = demo_mode()
+if present and not found.empty:
+    # Meeting mode: the chair steps through the exceptions one at a time; the URL keeps the place.
+    row = next(found.iloc[[step_through(len(found))]].itertuples())
     exception_card(row)
-if len(found) > CARDS_SHOWN:
-    st.caption(f"The {CARDS_SHOWN} worst are shown as cards; all {len(found)} are in the table below and the CSV.")
+    decision_panel(row, council, year, quarter, demo)
+else:
+    try:
+        decided = meeting_decisions(council, year, quarter) if not demo else None
+    except StoreError:
+        decided = None  # the decisions section below says why
+    for row in found.head(CARDS_SHOWN).itertuples():
+        exception_card(row)
+        if decided is not None:
+            decision_notes(row, *decided, year, quarter)
+    if len(found) > CARDS_SHOWN:
+        st.caption(f"The {CARDS_SHOWN} worst are shown as cards; all {len(found)} are in the table below and the "
+                   "CSV.")
 
 with st.expander(f"All {len(found)} exceptions as a table", expanded=len(found) > CARDS_SHOWN):
     st.dataframe(report_view.report_table(found), hide_index=True, key="exceptions-table", column_config=LABELS,
@@ -56,6 +77,9 @@ with st.expander(f"All {len(found)} exceptions as a table", expanded=len(found) 
 st.download_button("Download the exceptions as CSV", to_csv_bytes(report_view.report_frame(found)),
                    file_name=f"exceptions-{council}-{year}-Q{quarter}.csv", mime="text/csv",
                    icon=":material/download:", key="exceptions-csv")
+
+if not present:
+    decisions_section(found, table, council, year, quarter, demo)
 
 with st.expander(f"Every indicator in {label}", expanded=False):
     st.dataframe(report_view.status_table(table), hide_index=True, key="all-status", column_config=LABELS,

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from perfdash.views.decisions import step_number
+
 PRESENT_PARAM = "present"
 ROOT_FONT_PX = 24     # Streamlit sizes type in rem: 1rem body text is 24 px, a 0.875rem caption 21 px
 MIN_TEXT_PX = 20      # nothing the room reads is smaller than this
@@ -82,3 +84,22 @@ def meeting_mode() -> bool:
         st.button("Leave meeting mode", key="meeting-mode-leave", on_click=_leave, icon=":material/close:",
                   width="content")
     return True
+
+
+def _step_to(param: str, number: int) -> None:
+    st.query_params[param] = str(number)
+
+
+def step_through(count: int, noun: str = "exception", param: str = "x") -> int:
+    """One of `count` items at a time, for the chair: Previous and Next buttons (the Left and Right
+    arrow keys press them) around "Exception 3 of 12". The 1-based number lives in the URL under
+    `param`, so a reload or a shared link keeps the place. Returns the 0-based index to show."""
+    current = step_number(st.query_params.get(param), count)
+    st.query_params[param] = str(current + 1)
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key=f"step-{param}"):
+        st.button(f"Previous {noun}", key=f"step-{param}-previous", on_click=_step_to, args=(param, current),
+                  disabled=current == 0, shortcut="Left", icon=":material/arrow_back:")
+        st.markdown(f"**{noun.capitalize()} {current + 1} of {count}**", width="content")
+        st.button(f"Next {noun}", key=f"step-{param}-next", on_click=_step_to, args=(param, current + 2),
+                  disabled=current >= count - 1, shortcut="Right", icon=":material/arrow_forward:")
+    return current
