@@ -90,7 +90,7 @@ def _connection(size: Size) -> duckdb.DuckDBPyConnection:
 
 
 def _contract_columns(table: str) -> str:
-    return ", ".join(TABLES[table].columns)
+    return ", ".join(f'"{column}"' for column in TABLES[table].columns)  # quoted: priorities has "order"
 
 
 def generate(folder: Path | str, size: Size = NATIONAL, write_csv: bool = True) -> dict[str, int]:

@@ -11,7 +11,8 @@
 -- Returns: priority_id, kind ('action' or 'indicator'), item_id, link ('stated' or 'same theme'),
 --          evidence, code, title, unit, polarity, status, source, source_line
 with chosen_priorities as (
-    select p.priority_id, p.council_id, p.common_theme
+    select p.priority_id, p.council_id, p.plan_id, p."order", source_line(p.source) as priority_line,
+           p.common_theme
     from priorities as p
     where ($councils::varchar[] is null or list_contains($councils, p.council_id))
       and ($priority_id::varchar is null or p.priority_id = $priority_id)
@@ -73,4 +74,7 @@ select
     source,
     source_line
 from links
-order by priority_id, kind, link_order, source_line, item_id
+join chosen_priorities as chosen using (priority_id)
+-- the plan's order of its priorities, not their ids as text ("1.10" would come before "1.2")
+order by chosen.council_id, chosen.plan_id, chosen."order" nulls last, chosen.priority_line, priority_id, kind,
+         link_order, source_line, item_id

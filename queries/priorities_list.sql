@@ -1,4 +1,5 @@
--- Council priorities in each plan's own order, with the plan that states them.
+-- Council priorities in each plan's own order ("order"; the source line where a register leaves it
+-- empty), with the plan that states them.
 -- Parameters: $councils (list of council_id, or NULL for every council), $theme (common theme or NULL).
 -- Returns: priority_id, ref, council_id, council_name, plan_id, plan_title, plan_start_year, rank, title,
 --          timeframe, theme, common_theme, source, source_line
@@ -22,4 +23,4 @@ join councils as c on c.council_id = n.council_id
 join plans as pl on pl.plan_id = n.plan_id
 where ($councils::varchar[] is null or list_contains($councils, n.council_id))
   and ($theme::varchar is null or n.common_theme = $theme)
-order by c.name, pl.start_year, n.plan_id, n.source_line, n.priority_id
+order by c.name, pl.start_year, n.plan_id, n."order" nulls last, n.source_line, n.priority_id

@@ -32,13 +32,14 @@ with_parent as (
         and parent.ref = regexp_replace(child.ref, '\.[^.]*$', '')
 ),
 
--- sort_key: the source lines from the top ancestor down, so children follow their parent.
+-- sort_key: the plan's "order" (the source line where a register leaves it empty) from the top
+-- ancestor down, so children follow their parent.
 tree (priority_id, sort_key, depth, lineage) as (
-    select wp.priority_id, [wp.source_line], 0, [wp.priority_id]
+    select wp.priority_id, [coalesce(wp."order", wp.source_line)], 0, [wp.priority_id]
     from with_parent as wp
     where wp.parent_id is null
     union all
-    select wp.priority_id, list_append(t.sort_key, wp.source_line), t.depth + 1,
+    select wp.priority_id, list_append(t.sort_key, coalesce(wp."order", wp.source_line)), t.depth + 1,
            list_append(t.lineage, wp.priority_id)
     from with_parent as wp
     join tree as t on wp.parent_id = t.priority_id

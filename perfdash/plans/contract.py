@@ -79,11 +79,12 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec(
         "priorities",
         {"priority_id": "string", "council_id": "string", "plan_id": "string", "rank": "int",
-         "title": "string", "timeframe": "string", "theme": "string", "common_theme": "string",
+         "order": "int", "title": "string", "timeframe": "string", "theme": "string", "common_theme": "string",
          "source": "string"},
         key=("priority_id",), not_null=("priority_id", "council_id", "plan_id", "title", "common_theme", "source"),
         references={"council_id": "councils", "plan_id": "plans"},
-        description="Council priorities in the plan's own order; rank where the plan ranks them.",
+        description="Council priorities; order is their place, 1 to n, in the plan's own order, and rank "
+                    "the plan's ranking where it ranks them.",
     ),
     TableSpec(
         "actions",
@@ -138,4 +139,11 @@ FINDING_CATEGORIES = {
     "unit_mismatch": "The unit printed in a figure differs from the indicator's unit.",
     "missing_target": "An indicator row prints no annual target.",
     "ambiguous_value": "A value could be read more than one way; the reading taken is noted.",
+    "national_definition_differs": "A national indicator's unit or polarity in the plan differs from the national "
+                                   "definition; the plan's is kept.",
+    "national_definition_applied": "The plan does not state a national indicator's unit or polarity; the national "
+                                   "definition's replaces an earlier reading.",
+    "restated_differently": "The same figure is stated twice in one plan with a different value or date.",
+    "differs_across_plans": "Two plans of one council state the same target or figure differently.",
+    "stated_count_mismatch": "The plan says how many items it lists, and lists a different number.",
 }

@@ -11,6 +11,7 @@ select
     n.council_id,
     n.council_id || '-plan' as plan_id,
     case when n.n % 2 = 0 then n.k end::bigint as rank,
+    n.k::bigint as "order",
     printf('Synthetic priority %02d', n.k) as title,
     case when n.k % 3 = 0 then 'by the end of the plan' end as timeframe,
     printf('Synthetic service area %d', n.k % 10) as theme,

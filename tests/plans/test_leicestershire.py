@@ -81,11 +81,13 @@ def test_indicators_are_curated_completely(parsed):
 
 
 def test_priorities_two_levels_in_plan_order(parsed):
-    rows = parsed["priorities"]
+    rows = sorted(parsed["priorities"], key=lambda row: row["order"])
     ids = [row["priority_id"].split(":")[1] for row in rows]
-    assert ids[:3] == ["1", "2", "3"]
-    assert ids[3] == "1.1" and rows[3]["title"] == "Increase Academic Attainment"
-    assert rows[3]["theme"] == "Children and Young People" and rows[3]["timeframe"] == "2007/08"
+    assert ids[:2] == ["1", "1.1"] and rows[1]["title"] == "Increase Academic Attainment"
+    assert rows[1]["theme"] == "Children and Young People" and rows[1]["timeframe"] == "2007/08"
+    # 1.2 comes before 1.10 and 1.14, and priority 2 only after the last of priority 1's.
+    assert ids.index("1.2") < ids.index("1.9") < ids.index("1.10") < ids.index("1.14") < ids.index("2")
+    assert [row["order"] for row in rows] == list(range(1, len(rows) + 1))
     roads = next(row for row in rows if row["title"] == "Reduce road casualties")
     assert (roads["priority_id"], _line(roads), roads["common_theme"]) == (f"{PLAN_ID}:2.7", 238,
                                                                             "Transport & highways")

@@ -12,6 +12,7 @@ import re
 from perfdash.plans.curated import CuratedDataError
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.leicester_bvpp.common import cells, clean_text, finding
+from perfdash.plans.ordering import number_in_plan_order
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Spring|Summer|Autumn|Winter)")
@@ -135,4 +136,4 @@ def extract_priorities(document: SourceDocument, curated: dict) -> list[dict]:
             "plan_id": document.plan_id, "rank": None, "title": f"{theme} – {rest}" if rest else theme,
             "timeframe": None, "theme": theme, "common_theme": curated["theme_map"][theme],
             "source": document.source(entry["line"])})
-    return priorities
+    return number_in_plan_order(priorities)

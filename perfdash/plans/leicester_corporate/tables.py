@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from perfdash.plans.curated import CuratedDataError
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.leicester_corporate.phrases import YEAR, clean, read_when
+from perfdash.plans.ordering import number_in_plan_order
 
 COLUMNS = ("ref", "priority", "how", "targets", "baseline", "interim", "benefits")
 
@@ -118,7 +119,7 @@ def read_rows(document: SourceDocument, themes: dict[int, str]) -> list[Row]:
 
 def priority_rows(document: SourceDocument, rows: list[Row], theme_map: dict) -> list[dict]:
     """The priorities table: one row per priority row of Part 2, in plan order."""
-    return [{"priority_id": f"{document.plan_id}:{row.key}", "council_id": document.council_id,
+    return number_in_plan_order([{"priority_id": f"{document.plan_id}:{row.key}", "council_id": document.council_id,
              "plan_id": document.plan_id, "rank": None, "title": row.text("priority"), "timeframe": None,
              "theme": row.theme, "common_theme": theme_map[row.theme], "source": document.source(row.first_line)}
-            for row in rows]
+            for row in rows])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from perfdash.plans.curated import CuratedDataError, load_curated
 from perfdash.plans.document import SourceDocument
+from perfdash.plans.ordering import number_in_plan_order, outline_key
 from perfdash.plans.values import (
     in_thousands,
     is_missing,
@@ -37,7 +38,8 @@ def indicator_id(plan_id: str, title: str) -> str:
 
 
 def priority_rows(document: SourceDocument, curated: dict) -> list[dict]:
-    """Corporate priorities (refs 1-3) then the sub-priorities (n.m), in plan order."""
+    """The corporate priorities (refs 1-3), each followed by its sub-priorities (n.m) in plan order;
+    `order` numbers them so ("1", "1.1", ..., "1.14", "2", "2.1", ...)."""
     sections = {section["heading"]: section for section in curated["sections"]}
     theme_map = curated["theme_map"]
     rows = []
@@ -55,7 +57,8 @@ def priority_rows(document: SourceDocument, curated: dict) -> list[dict]:
             "common_theme": entry.get("common_theme") or theme_map[theme],
             "source": document.source(entry["line"]),
         })
-    return rows
+    rows.sort(key=lambda row: outline_key(row["priority_id"].split(":", 1)[1]))
+    return number_in_plan_order(rows)
 
 
 def _value_finding(document: SourceDocument, ident: str, value_text: str, source: str) -> dict:

@@ -5,6 +5,7 @@ import re
 
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.nwl.common import cells, clean_text, name_key
+from perfdash.plans.ordering import number_in_plan_order
 
 _LIST_HEADINGS = ("External Community priorities:", "Internal Priorities:")
 
@@ -47,7 +48,7 @@ def parse_priorities(document: SourceDocument, theme_map: dict[str, str]) -> lis
             "theme": headings.get(name_key(title)), "common_theme": common[name_key(title)],
             "source": document.source(number),
         })
-    return rows
+    return number_in_plan_order(rows)
 
 
 def priority_for(text: str | None, priorities: list[dict]) -> str | None:
