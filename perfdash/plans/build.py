@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from perfdash import paths
-from perfdash.plans import quality
+from perfdash.plans import consistency, dictionary, quality
 from perfdash.plans.contract import TABLES
 from perfdash.plans.document import load_catalogue, load_document, load_parser
 from perfdash.plans.writer import write_table
@@ -58,6 +58,11 @@ def extract_all(catalogue_path: Path = paths.CATALOGUE_FILE) -> dict[str, list[d
                 raise BuildError(f"Parser {plan['parser']} (plan {plan['plan_id']}) returned unknown "
                                  f"table {name!r}")
             tables[name].extend(rows)
+    # Units and polarities from the national dictionary first: the generic checks read them.
+    tables["indicators"], national = dictionary.apply_dictionary(tables["indicators"], tables["indicator_values"],
+                                                                  catalogue_path)
+    tables["quality_findings"].extend(national)
+    tables["quality_findings"].extend(consistency.consistency_findings(tables, catalogue_path))
     tables["quality_findings"].extend(quality.generic_findings(tables["indicators"], tables["indicator_values"]))
     tables["quality_findings"] = number_findings(tables["quality_findings"])
     return tables
