@@ -11,7 +11,7 @@ POLARITY_WORDS = {
 
 UNIT_LABELS = {
     "percent": "%", "days": "days", "weeks": "weeks", "count": "count", "tonnes": "tonnes",
-    "kg": "kg", "gbp": "£", "gbp_000": "£000", "rate_per_1000": "per 1,000",
+    "kg": "kg", "gbp": "£", "gbp_000": "£000", "rate_per_1000": "per 1,000", "rate_per_10000": "per 10,000",
     "rate_per_100000": "per 100,000", "score": "score", "level": "level", "yes_no": "Yes/No",
     "ratio": "ratio",
 }

@@ -20,7 +20,8 @@ STATUS_WORDS = {"green": "On target", "amber": "Slightly off target", "red": "Of
                 "no_target": "No target", "no_data": "No data"}
 STYLES = ("percent_of_target", "absolute")
 # Units whose amounts read with their label ("2 days", "£2k"); others read as plain numbers.
-MEASURED_UNITS = ("days", "weeks", "tonnes", "kg", "gbp", "gbp_000", "rate_per_1000", "rate_per_100000")
+MEASURED_UNITS = ("days", "weeks", "tonnes", "kg", "gbp", "gbp_000", "rate_per_1000", "rate_per_10000",
+                  "rate_per_100000")
 NEUTRAL_OFF = "off profile; neither higher nor lower is better"
 
 

@@ -147,3 +147,90 @@ def test_findings_flag_the_garbled_regions(parsed):
 
 def test_extract_is_deterministic(document, parsed):
     assert melton.extract(document) == parsed
+
+
+# ---- milestones that are only a year ----------------------------------------------------------
+
+@pytest.mark.parametrize("line, title_start", [
+    (136, "Implement business plan for delivering travel information"),   # A075, rural transport
+    (147, "Total Place to pilot using social marketing"),                  # A080, social marketing
+])
+def test_a_milestone_of_only_a_year_is_kept(document, by_line, line, title_start):
+    """Lines 136 and 147 print "2011" alone in the Milestones cell; it is the due date, not a page number."""
+    assert document.line(line).split("\t")[4].strip() == "2011"
+    action = by_line[line]
+    assert action["title"].startswith(title_start) and action["milestones"] == "2011"
+
+
+def test_page_numbers_are_still_dropped(document):
+    assert document.line(46).split("\t")[-1] == "1" and melton.split_cells(document.line(46))[-1] == ""
+    assert melton.is_page_number("1 1") and not melton.is_page_number("2011") and not melton.is_page_number("")
+
+
+# ---- indicators in the Outcome column ---------------------------------------------------------
+
+def _indicator(parsed, code):
+    return next(row for row in parsed["indicators"] if row["code"] == code)
+
+
+def _values(parsed, indicator_id):
+    return {(row["kind"], row["year_start"]): row for row in parsed["indicator_values"]
+            if row["indicator_id"] == indicator_id}
+
+
+def test_the_issues_national_and_local_indicators_are_read(parsed):
+    codes = {row["code"] for row in parsed["indicators"]}
+    assert {"NI155", "NI4", "NI6", "NI21", "NI185", "NI192", "NI165", "NI123", "NI112", "NI139", "NI8",
+            "LI12"} <= codes
+    assert len(parsed["indicators"]) >= 20 and len(parsed["indicator_values"]) >= 23
+
+
+def test_ni4_baseline_and_target_from_the_wrapped_outcome_cell(document, parsed):
+    """Line 71 prints "NI4 - Increase residents perception of their ability to influence"; the row wraps
+    to line 73: "decisions about their locality from 27.2% to 32.2%"."""
+    assert "from 27.2% to 32.2%" in document.line(73)
+    ni4 = _indicator(parsed, "NI4")
+    assert (ni4["ref"], ni4["unit"], ni4["polarity"], ni4["source"].rsplit(":", 1)[1]) == ("NI4", "percent",
+                                                                                          "higher", "71")
+    values = _values(parsed, ni4["indicator_id"])
+    assert (values[("baseline", 2008)]["value"], values[("target", 2010)]["value"]) == (27.2, 32.2)
+    assert values[("target", 2010)]["source"].endswith(":73")
+
+
+@pytest.mark.parametrize("code, printed, value, line", [
+    ("NI155", "1470", 1470.0, 67), ("NI192", "50.25%", 50.25, 98), ("LI12", "251", 251.0, 126),
+    ("NI123", "785", 785.0, 106), ("NI112", "20.9", 20.9, 114), ("NI185", "7.84%", 7.84, 97),
+])
+def test_2010_11_targets_stand_in_the_outcome_cell_of_their_line(document, parsed, code, printed, value, line):
+    outcome = melton.split_cells(document.line(line))[2]
+    assert printed in outcome
+    target = _values(parsed, _indicator(parsed, code)["indicator_id"])[("target", 2010)]
+    assert (target["value_text"], target["value"], target["source"]) == (printed, value, document.source(line))
+
+
+def test_fires_target_holds_for_each_year_the_line_names(document, parsed):
+    assert "to 11.7 in each of the following years: 2009/10, 2010/11 and 2011/12" in document.line(75)
+    fires = next(row for row in parsed["indicators"] if row["title"].startswith("Accidental fires"))
+    assert fires["unit"] == "rate_per_10000" and fires["polarity"] == "lower" and fires["code"] is None
+    values = _values(parsed, fires["indicator_id"])
+    assert sorted(values) == [("target", 2009), ("target", 2010), ("target", 2011)]
+    assert {row["value"] for row in values.values()} == {11.7}
+
+
+def test_indicators_without_a_printed_target_are_flagged(parsed):
+    flagged = {f["indicator_id"] for f in parsed["quality_findings"] if f["category"] == "missing_target"}
+    assert _indicator(parsed, "NI57")["indicator_id"] in flagged and _indicator(parsed, "LI7")["indicator_id"] in flagged
+    assert _indicator(parsed, "NI4")["indicator_id"] not in flagged
+
+
+def test_a_curated_figure_outside_the_outcome_cell_is_refused(document):
+    from perfdash.plans.curated import CuratedDataError, load_curated
+    from perfdash.plans.melton.indicators import extract_indicators
+
+    curated = dict(load_curated(PLAN_ID))
+    curated["indicators"] = [{"title": "Test", "line": 67, "unit": "count", "polarity": "higher",
+                              "common_theme": "Housing",
+                              "values": [{"value_text": "1470", "kind": "target", "year": 2010, "line": 67,
+                                          "column": "milestones"}]}]
+    with pytest.raises(CuratedDataError, match="not in the milestones cell of line 67"):
+        extract_indicators(document, curated, lambda line: {"milestones": "April 2011", "outcome": "to 1470"})

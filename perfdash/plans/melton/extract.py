@@ -1,4 +1,5 @@
-"""Melton Borough Council, Improvement Plan Appendix A (2009-10): actions with progress.
+"""Melton Borough Council, Improvement Plan Appendix A (2009-10): actions with progress, and the
+national and local indicators printed in the Outcome column (melton/indicators.py).
 
 The appendix is three tab-separated tables, one per section ("<theme> Lead: <officer>").
 Each row is Key Priority/Issue | Key Action | Outcome | Resources | Responsibility |
@@ -12,6 +13,7 @@ import re
 
 from perfdash.plans.curated import load_curated
 from perfdash.plans.document import SourceDocument
+from perfdash.plans.melton.indicators import extract_indicators
 
 FULL_LAYOUT = ("key_priority", "title", "outcome", "resources", "responsible", "milestones", "progress")
 ACTION_FIELDS = FULL_LAYOUT[1:]
@@ -19,6 +21,8 @@ ACTION_FIELDS = FULL_LAYOUT[1:]
 _HEADING = re.compile(r"^(?:#+\s*)?(?P<theme>.+?)\s+Lead:\s*(?P<lead>.+)$")
 _TAG = re.compile(r"<[^>]+>")
 _PAGE_NUMBER = re.compile(r"^[\d\s]+$")
+# A cell of digits is a page number ("1", "1 1"), unless it is a year: a milestone such as "2011".
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _SEPARATOR = re.compile(r"^[-\s]*$")
 
 
@@ -87,11 +91,17 @@ def layout_for(line_number: int, cell_count: int, layouts: list[dict]) -> tuple 
     return FULL_LAYOUT if cell_count == len(FULL_LAYOUT) else None
 
 
+def is_page_number(cell: str) -> bool:
+    """True for a cell of digits only ("1", "1 1"), except a four-digit year such as "2011"."""
+    return bool(cell) and bool(_PAGE_NUMBER.match(cell)) and not _YEAR.match(cell)
+
+
 def split_cells(line: str) -> list[str]:
     """A table line's cells, cleaned. Lone bullet cells ("•") are conversion artefacts that
-    push the Milestones cell one place right, and cells holding only digits are page numbers."""
+    push the Milestones cell one place right, and cells holding only digits are page numbers
+    (is_page_number), which are emptied; a cell holding only a year is a milestone and is kept."""
     cells = [clean_text(cell) for cell in line.split("\t") if cell.strip() != "•"]
-    return ["" if _PAGE_NUMBER.match(cell) and cell else cell for cell in cells]
+    return ["" if is_page_number(cell) else cell for cell in cells]
 
 
 def _reading_order(document: SourceDocument, curated: dict) -> list[int]:
@@ -200,4 +210,12 @@ def extract(document: SourceDocument) -> dict[str, list[dict]]:
     findings += [_finding(document, entry["category"], entry.get("severity", "warning"),
                           entry["message"], entry["line"])
                  for entry in curated.get("findings", [])]
-    return {"actions": rows, "quality_findings": findings}
+    layouts = _layouts(curated)
+
+    def cells_by_column(line: int) -> dict[str, str]:
+        cells = split_cells(document.line(line))
+        return {name: text for name, text in zip(layout_for(line, len(cells), layouts) or (), cells) if name}
+
+    indicators, values, indicator_findings = extract_indicators(document, curated, cells_by_column)
+    return {"actions": rows, "indicators": indicators, "indicator_values": values,
+            "quality_findings": findings + indicator_findings}
