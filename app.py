@@ -16,6 +16,7 @@ st.set_page_config(page_title="Council performance dashboard", page_icon=":mater
 # A flat list: Streamlit's section headers put a <div> inside the navigation <ul>, which
 # fails WCAG 1.3.1 (axe: list, listitem).
 PAGES = [
+    st.Page("app_pages/scorecard.py", title="Scorecard", icon=":material/leaderboard:", url_path="scorecard"),
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview"),
     st.Page("app_pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
     st.Page("app_pages/profiles.py", title="Quarterly profiles", icon=":material/stacked_bar_chart:",
@@ -31,7 +32,7 @@ PAGES = [
     st.Page("app_pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
 ]
 
-# "/" is a hidden landing page that opens Overview, so that /overview is a link of its own too.
+# "/" is a hidden landing page that opens the Scorecard, so that /scorecard is a link of its own too.
 page = st.navigation([landing_page(PAGES[0]), *PAGES])
 try:
     demo_switch()

@@ -1,4 +1,5 @@
-"""Overview: what the dashboard holds for each council, and the way into each page."""
+"""Overview: what the dashboard holds for each council, and the way into each page. This quarter's
+performance is on the Scorecard, the leadership team's landing page; the Overview points to it first."""
 import streamlit as st
 
 from components.query_cache import run_query
@@ -9,6 +10,11 @@ filters = sidebar_filters()
 st.title("Council performance dashboard")
 st.markdown("Plans from four Leicestershire councils, turned into figures you can trace to the line "
             "they were printed on.")
+with st.container(border=True, key="scorecard-pointer"):
+    st.markdown("**How are we doing this quarter?** The Scorecard counts the indicators on and off target for "
+                "the council and each priority, shows every indicator's value, target, status and trends, and "
+                "gives the board pack as PowerPoint or PDF. This page counts what the plans hold.")
+    st.page_link("app_pages/scorecard.py", label="Open the Scorecard", icon=":material/leaderboard:")
 
 summary = run_query("overview_council_summary")
 summary = summary[summary["council_id"].isin(filters.councils)]

@@ -2,7 +2,8 @@
 
 Streamlit serves the page marked default=True only at "/" and drops its url_path (the page's
 public pathname is ""), so /overview gave a "Page not found" dialog. With this landing page as the
-default, every named page, Overview included, works by its own link, and "/" still opens Overview.
+default, every named page works by its own link, and "/" opens the home page: the Scorecard, the
+leadership team's landing page (app.py's first page).
 """
 from __future__ import annotations
 

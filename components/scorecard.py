@@ -1,0 +1,50 @@
+"""The Scorecard's pieces: its data through the caches, the counts and tables by priority or
+theme, and the board pack as downloads built only when their button is pressed."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.query_cache import assessed_quarters, run_query
+from components.status_display import status_counts
+from perfdash.boardpack.content import BoardPack
+from perfdash.rag import status as quarter_status
+from perfdash.views import scorecard as sc
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+COLUMN_CONFIG = {
+    **{name: st.column_config.TextColumn(label) for name, label in sc.TABLE_LABELS.items()},
+    "title": st.column_config.TextColumn(sc.TABLE_LABELS["title"], width="large"),
+}
+
+
+def load_scorecard(council: str, year: int, quarter: int, grouping: str) -> tuple[sc.Scorecard, object]:
+    """The council's quarter, and the assessed quarters it was built from."""
+    assessed = assessed_quarters(council)
+    card = sc.build_scorecard(assessed, run_query("scorecard_groups", council=council), council, year, quarter,
+                              grouping)
+    return card, assessed
+
+
+def group_section(card: sc.Scorecard, group: str, key: str) -> None:
+    """One priority or theme: its counts as icon, word and number, then its indicators."""
+    rows = card.group_rows(group)
+    st.subheader(group)
+    status_counts(quarter_status.counts(rows))
+    st.dataframe(sc.scorecard_table(rows), hide_index=True, key=key, column_config=COLUMN_CONFIG,
+                 placeholder="–")
+
+
+def board_pack_downloads(pack: BoardPack) -> None:
+    """PowerPoint and PDF of the pack. Each file is built only when its button is pressed (data is
+    a callable, run apart from the page), and pressing one needs no rerun."""
+    from perfdash.boardpack.pdf import pdf_bytes
+    from perfdash.boardpack.pptx import pptx_bytes
+
+    columns = st.columns(2)
+    columns[0].download_button("Download the board pack as PowerPoint", lambda: pptx_bytes(pack),
+                               file_name=f"{pack.file_stem}.pptx", mime=PPTX_MIME, on_click="ignore",
+                               icon=":material/slideshow:", key="board-pack-pptx")
+    columns[1].download_button("Download the board pack as PDF", lambda: pdf_bytes(pack),
+                               file_name=f"{pack.file_stem}.pdf", mime="application/pdf", on_click="ignore",
+                               icon=":material/picture_as_pdf:", key="board-pack-pdf")
+

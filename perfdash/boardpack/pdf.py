@@ -1,0 +1,145 @@
+"""The board pack as a PDF: the same content as the deck, as HTML and CSS laid out by WeasyPrint on
+A4 landscape pages with page numbers. Numbers are text, charts are vectors (inline SVG drawn in
+svg_chart.py), tables repeat their header row on every page they run onto, and every piece of
+typed text (comments, names) is escaped, so it shows exactly as typed and never as markup.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from perfdash.boardpack import svg_chart
+from perfdash.boardpack.content import APPENDIX_HEADER, DEMO_WARNING, SCORECARD_HEADER, BoardPack, RedIndicator
+from perfdash.palette import RAG_STYLES
+
+CSS = """
+@page {
+  size: A4 landscape;
+  margin: 14mm 14mm 18mm 14mm;
+  @bottom-left { content: __FOOTER__; font: 10.5pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 10.5pt "DejaVu Sans", Arial, sans-serif; }
+}
+html { font: 11pt/1.35 "DejaVu Sans", Arial, sans-serif; color: #000; }
+h1 { font-size: 30pt; margin: 40mm 0 4mm; }
+h2 { font-size: 18pt; margin: 0 0 3mm; }
+section { break-before: page; }
+section.cover { break-before: auto; }
+.cover p { font-size: 16pt; margin: 2mm 0; }
+.demo { font-weight: bold; border: 2pt solid #000; padding: 2mm 3mm; display: inline-block; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 0.75pt solid #808080; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+thead th { background: #D9D9D9; }
+tr.group th { background: #F2F2F2; }
+tr { break-inside: avoid; }
+.counts { width: 100%; border-spacing: 3mm 0; border-collapse: separate; margin-bottom: 6mm; }
+.counts td { border: 3pt solid; text-align: center; padding: 3mm; width: 20%; }
+.counts .number { font-size: 30pt; font-weight: bold; display: block; }
+.counts .words { font-size: 13pt; font-weight: bold; }
+.red-grid { width: 100%; border: none; }
+.red-grid > tbody > tr > td { border: none; padding: 0 3mm 0 0; }
+.facts th { width: 30mm; }
+.facts th, .facts td { padding: 1mm 2mm; }
+.action { border: 2pt solid #000; padding: 3mm; margin-top: 4mm; break-inside: avoid; }
+.action h3 { margin: 0 0 2mm; font-size: 13pt; }
+.action p { margin: 0 0 1.5mm; }
+.comment { white-space: pre-wrap; margin: 0 0 2mm; }
+.note, .sources { font-size: 10.5pt; margin-top: 3mm; }
+.red-grid td.chart { width: 55%; }
+.red-grid svg { width: 100%; height: auto; }
+.quarters { margin-top: 2mm; font-size: 10pt; width: auto; }
+.quarters caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
+.quarters th, .quarters td { padding: 1mm 1.5mm; }
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string: every character outside plain ASCII letters, digits and
+    spaces written as a CSS escape, so typed text cannot end the string or the rule."""
+    return '"' + "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def _row(cells, tag: str = "td") -> str:
+    return "<tr>" + "".join(f"<{tag}>{_e(c)}</{tag}>" for c in cells) + "</tr>"
+
+
+def _table(header, rows, caption: str) -> str:
+    body = []
+    for row in rows:
+        if row.is_group:
+            body.append(f'<tr class="group"><th colspan="{len(header)}" scope="rowgroup">{_e(row.cells[0])}</th></tr>')
+        else:
+            body.append(_row(row.cells))
+    head = "<tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in header) + "</tr>"
+    return (f"<table><caption style=\"text-align:left;font-weight:bold;margin-bottom:2mm\">{_e(caption)}</caption>"
+            f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def _cover(pack: BoardPack) -> str:
+    demo = f'<p class="demo">{_e(DEMO_WARNING)}</p>' if pack.demo else ""
+    return (f'<section class="cover"><h1>{_e(pack.council_name)}</h1><p><strong>Performance board pack</strong></p>'
+            f"<p>{_e(pack.quarter_label)}: {_e(pack.months)}</p><p>{_e(pack.data_as_at)}</p>"
+            f"<p>Indicators grouped by {_e(pack.grouping_words)}</p>{demo}</section>")
+
+
+def _headline(pack: BoardPack) -> str:
+    cells = "".join(f'<td style="border-color:{RAG_STYLES[c.status][0]}"><span class="number">{c.count}</span>'
+                    f'<span class="words">{_e(c.icon)} {_e(c.words)}</span></td>' for c in pack.counts)
+    return (f"<section><h2>Headline counts: {_e(pack.quarter_label)}</h2>"
+            f'<table class="counts" aria-label="Indicators by status for the council"><tr>{cells}</tr></table>'
+            f"{_table(pack.group_counts_header, pack.group_counts, f'Counts by {pack.grouping_words}')}</section>")
+
+
+def _scorecard(pack: BoardPack) -> str:
+    note = ("Value is the quarter's outturn, or the year to date where the target is cumulative. Where each "
+            "value and target comes from: see the appendix.")
+    return (f"<section><h2>Scorecard by {_e(pack.grouping_words)}</h2>"
+            f"{_table(SCORECARD_HEADER, pack.scorecard, f'Every indicator in {pack.quarter_label}')}"
+            f'<p class="note">{_e(note)}</p></section>')
+
+
+def _red(red: RedIndicator) -> str:
+    chart = svg_chart.line_chart(red.chart_title, red.periods, red.actuals, red.targets, red.value_axis_title,
+                                 red.chart_description())
+    facts = "".join(f'<tr><th scope="row">{_e(label)}</th><td>{_e(words)}</td></tr>' for label, words in red.facts())
+
+    def shown(value):
+        return "–" if value is None else svg_chart.number_text(value)
+    # The chart's figures, a quarter to a column: the chart's table alternative.
+    quarters = ('<table class="quarters"><caption>The chart\'s figures</caption><tr><th scope="row">Quarter</th>'
+                + "".join(f'<th scope="col">{_e(p)}</th>' for p in red.periods) + "</tr>"
+                + '<tr><th scope="row">Value</th>' + "".join(f"<td>{shown(a)}</td>" for a in red.actuals) + "</tr>"
+                + '<tr><th scope="row">Target</th>' + "".join(f"<td>{shown(t)}</td>" for t in red.targets)
+                + "</tr></table>")
+    return (f"<section><h2>{_e(red.heading)}</h2>"
+            f'<table class="red-grid"><tr><td class="chart">{chart}{quarters}</td>'
+            f'<td><table class="facts">{facts}</table></td></tr></table>'
+            f'<div class="action"><h3>Corrective action: the officer\'s comment</h3>'
+            f'<p class="comment">{_e(red.comment)}</p><p>{_e(red.given_by)}</p></div>'
+            f'<p class="sources"><strong>Sources.</strong> {_e(". ".join(red.sources))}</p></section>')
+
+
+def board_pack_html(pack: BoardPack) -> str:
+    footer = f"{pack.council_name} · {pack.quarter_label} board pack" + (f" · {DEMO_WARNING}" if pack.demo else "")
+    reds = "".join(_red(red) for red in pack.reds) or (
+        f"<section><h2>Red indicators</h2><p>No indicator is red in {_e(pack.quarter_label)}.</p></section>")
+    appendix = f"<section><h2>Appendix: every indicator</h2>{_table(APPENDIX_HEADER, pack.appendix, 'Every indicator, its status and its sources')}</section>"
+    return (f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(pack.title)}</title>'
+            f"<style>{CSS.replace('__FOOTER__', css_string(footer))}</style></head><body>"
+            f"{_cover(pack)}{_headline(pack)}{_scorecard(pack)}{reds}{appendix}</body></html>")
+
+
+def pdf_bytes(pack: BoardPack) -> bytes:
+    """The pack as the bytes of a PDF file."""
+    from weasyprint import HTML  # imported here: it loads Pango, which only the pack needs
+
+    return HTML(string=board_pack_html(pack)).write_pdf()
+
+
+def write_pdf(pack: BoardPack, folder: Path) -> Path:
+    path = Path(folder) / f"{pack.file_stem}.pdf"
+    path.write_bytes(pdf_bytes(pack))
+    return path
