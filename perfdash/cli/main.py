@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable
 
-from perfdash.cli import cycle, editors, minutes, plans, register, spc, sql, store
+from perfdash.cli import boardpack, cycle, editors, minutes, plans, register, spc, sql, store
 
 CommandGroup = Callable[[argparse._SubParsersAction], None]
 DOMAIN_GROUPS: tuple[CommandGroup, ...] = (plans.register, sql.register, cycle.register, editors.register,
-                                          spc.register, store.register, register.register, minutes.register)
+                                          spc.register, store.register, register.register, minutes.register,
+                                          boardpack.register)
 
 
 def parser(extra_groups: Iterable[CommandGroup] = ()) -> argparse.ArgumentParser:
