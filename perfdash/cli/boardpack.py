@@ -39,7 +39,7 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
     from perfdash.rag.settings import load_rules
     from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
 
-    store_path = Path(args.store) if args.store else (paths.demo_store_path() if args.demo else paths.store_path())
+    store_path = args.store or str(paths.demo_store_path() if args.demo else paths.store_path())
     try:
         kind = kind_on_disk(store_path) or (DEMO if args.demo else "real")
         connection = _database(args, ActualsStore(store_path, kind))
@@ -95,7 +95,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     pack.add_argument("--out", required=True, help="folder to write the two files to (made if missing)")
     pack.add_argument("--group-by", choices=("priority", "theme"), default="priority",
                       help="group the scorecard by council priority (default) or common theme")
-    pack.add_argument("--store", help="actuals store file (default: $PERFDASH_STORE or data/store/actuals.duckdb)")
+    pack.add_argument("--store", help="actuals store file or PostgreSQL URL (default: $PERFDASH_STORE or "
+                      "data/store/actuals.duckdb)")
     pack.add_argument("--demo", action="store_true", help="read the demonstration store instead")
     pack.add_argument("--extracts", help="extracts folder (default: the configured one)")
     pack.set_defaults(handler=cmd_board_pack)
