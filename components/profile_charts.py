@@ -5,8 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_layout import apply_layout, layout_settings, wrap
-from perfdash.palette import BASE_FONT_SIZE, OKABE_ITO, RAG_STYLES
+from components.chart_layout import (
+    TITLE_LINE_PX,
+    apply_layout,
+    layout_settings,
+    subtitle,
+    title_lines,
+    wrap,
+)
+from perfdash.palette import OKABE_ITO, RAG_STYLES
 from perfdash.polarity import polarity_words, unit_label
 
 PROFILE_WORDS = {
@@ -14,6 +21,11 @@ PROFILE_WORDS = {
     "per_quarter": "per quarter",
     "snapshot": "level at quarter end",
 }
+# Profile charts stand three to a row: about 300 px each on a 1280 px wide screen.
+PROFILE_TITLE_WIDTH = 28
+PROFILE_SUBTITLE_WIDTH = 34
+PROFILE_TITLE_SIZE = 14
+QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
 RAG_SYMBOLS = {"green": "circle", "amber": "triangle-up", "red": "x", "no_target": "circle-open",
                "no_data": "circle-open"}
 
@@ -53,11 +65,13 @@ def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.B
 
 
 def profile_title(meta: dict) -> str:
+    """Code and title, wrapped for a chart a third of the page wide, over a subtitle naming the
+    unit, the profile type and the polarity."""
     code = meta.get("code") if isinstance(meta.get("code"), str) else None
     name = f"{code} · " if code else ""
-    return (f"{wrap(name + meta['title'], 44)}<br><sup>{unit_label(meta.get('unit'))} · "
-            f"{PROFILE_WORDS.get(meta.get('profile'), 'profile not stated')} · "
-            f"{polarity_words(meta.get('polarity')).lower()}</sup>")
+    facts = (f"{unit_label(meta.get('unit'))} · {PROFILE_WORDS.get(meta.get('profile'), 'profile not stated')} · "
+             f"{polarity_words(meta.get('polarity')).lower()}")
+    return wrap(name + meta["title"], PROFILE_TITLE_WIDTH) + subtitle(wrap(facts, PROFILE_SUBTITLE_WIDTH, 2))
 
 
 def build_quarterly_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None = None) -> go.Figure:
@@ -78,11 +92,14 @@ def build_quarterly_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None
             hovertext=[f"Annual target: <b>{first['value_text']}</b><br>{first['source']}"] * 2, hoverinfo="text"))
     if statuses is not None and not statuses.empty:
         traces += _status_traces(statuses)
-    layout = layout_settings(profile_title(meta), height=380)
-    layout["title"]["font"] = {"size": BASE_FONT_SIZE}
-    layout["margin"] = {**layout["margin"], "t": 110, "b": 40}
-    layout["xaxis"] = {"categoryorder": "array", "categoryarray": ["Q1", "Q2", "Q3", "Q4"]}
-    layout["yaxis"] = {"title": {"text": unit_label(meta.get("unit"))}, "rangemode": "tozero"}
+    title = profile_title(meta)
+    layout = layout_settings(title, height=400)
+    layout["title"]["font"] = {"size": PROFILE_TITLE_SIZE}
+    layout["margin"] = {**layout["margin"], "t": 30 + TITLE_LINE_PX * title_lines(title), "b": 40}
+    # Half a quarter of room at each end, so Q1's label clears the y axis's and end labels stay inside.
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": "Quarter"}, "type": "category", "categoryorder": "array",
+                       "categoryarray": QUARTERS, "range": [-0.5, 3.5]}
+    layout["yaxis"] = {**layout["yaxis"], "title": {"text": unit_label(meta.get("unit"))}, "rangemode": "tozero"}
     # One construction: each update_* call on a built figure validates again.
     return go.Figure(data=traces, layout=layout)
 
@@ -108,6 +125,6 @@ def build_code_profiles(across: pd.DataFrame, code: str) -> go.Figure:
             figure.add_trace(go.Scatter(
                 x=["Q1", "Q4"], y=[level["value"]] * 2, mode="lines", name=f"{council} {period} — annual target",
                 line={"color": colour, "width": 3, "dash": "dot"}, hovertext=hover * 2, hoverinfo="text"))
-    figure.update_xaxes(categoryorder="array", categoryarray=["Q1", "Q2", "Q3", "Q4"], title_text="Quarter")
-    figure.update_yaxes(title_text=unit_label(unit), rangemode="tozero")
-    return apply_layout(figure, f"{code}: target profiles across councils ({unit_label(unit)})", height=480)
+    return apply_layout(figure, f"{code}: target profiles across councils ({unit_label(unit)})", height=480,
+                        xaxis={"categoryorder": "array", "categoryarray": QUARTERS, "title": {"text": "Quarter"}},
+                        yaxis={"title": {"text": unit_label(unit)}, "rangemode": "tozero"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_layout import apply_layout, short
+from components.chart_layout import apply_layout, empty_chart, short
 from perfdash.palette import KIND_STYLES, OKABE_ITO, RAG_STYLES
 from perfdash.polarity import unit_label
 
@@ -41,7 +41,7 @@ def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figu
     units = sorted(numeric["unit"].dropna().unique())
     unit_text = ", ".join(unit_label(u) for u in units) or "no unit"
     if numeric.empty:
-        return apply_layout(figure, title or "Trend: no figures to draw")
+        return empty_chart(title or "Trend: no figures to draw")
     numeric["label"] = numeric.apply(series_label, axis=1)
     years = sorted(numeric["year_start"].unique())
     for index, (label, group) in enumerate(numeric.groupby("label", sort=True)):
@@ -61,8 +61,7 @@ def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figu
                         "line": {"width": 2, "color": colour}},
                 hovertext=_hover(rows), hoverinfo="text",
             ))
-    figure.update_xaxes(title_text="Financial year", tickmode="array", tickvals=years,
-                        ticktext=[f"{y}/{(y + 1) % 100:02d}" for y in years])
-    figure.update_yaxes(title_text=unit_text)
-    figure.update_layout(showlegend=True)
-    return apply_layout(figure, title or f"Trend ({unit_text})")
+    return apply_layout(figure, title or f"Trend ({unit_text})", showlegend=True,
+                        xaxis={"title": {"text": "Financial year"}, "tickmode": "array", "tickvals": years,
+                               "ticktext": [f"{y}/{(y + 1) % 100:02d}" for y in years]},
+                        yaxis={"title": {"text": unit_text}})

@@ -56,7 +56,13 @@ def test_workshop_starts_in_the_plans_order_with_a_titled_slope_chart():
     assert table["Workshop rank"].tolist() == list(range(1, 10))
     assert table["Plan's ranking"].tolist() == list(range(1, 10))
     slope = [s for s in chart_specs(app) if "workshop's ranking" in s["layout"]["title"]["text"]]
-    assert len(slope) == 1 and len(slope[0]["data"]) == 9
+    assert len(slope) == 1
+    lines = [trace for trace in slope[0]["data"] if trace.get("hovertext")]
+    assert len(lines) == 9 and all(trace["y"] == [n, n] for n, trace in enumerate(lines, start=1))
+    # Each priority is named at both ends, in the same order while nothing has been scored.
+    left, right = (slope[0]["layout"][axis]["ticktext"] for axis in ("yaxis", "yaxis2"))
+    assert left[0].startswith("1. 1 · Put tenants first") and right[0].startswith("1. 1 · Put tenants first")
+    assert all(name.endswith("=") for name in right)
 
 
 def scenario_file(**changes):

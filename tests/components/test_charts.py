@@ -1,6 +1,11 @@
-"""The pure figure builders: titles, units, and the data drawn."""
-import pandas as pd
+"""The pure figure builders: titles, units, the data drawn, and text a user can read."""
+import re
 
+import numpy as np
+import pandas as pd
+import pytest
+
+from components.action_charts import build_status_chart
 from components.compare_charts import (
     build_ambition_chart,
     build_shared_comparison,
@@ -8,6 +13,9 @@ from components.compare_charts import (
 )
 from components.profile_charts import build_code_profiles, build_quarterly_profile
 from components.trend_charts import build_trend_chart
+from components.workshop_charts import build_rank_slope
+from perfdash.views import workshop as ws
+from perfdash.views.actions import status_summary
 from tests.views.test_rules import _series
 
 
@@ -102,7 +110,8 @@ def test_shared_comparison_of_many_councils_counts_against_target_in_words_and_p
     assert [list(trace.x) for trace in figure.data] == [[120], [5], [150], [25]]
     assert list(figure.data[0].y) == ["BV12 Sickness (days, lower is better)"]
     assert len({trace.marker.pattern.shape for trace in figure.data}) == 4  # not colour alone
-    assert figure.layout.barmode == "stack" and "(count of indicators)" in figure.layout.title.text
+    assert figure.layout.barmode == "stack"
+    assert "(count of indicators)" in figure.layout.title.text.replace("<br>", " ")
 
 
 def test_ambition_chart_words_each_bar():
@@ -121,3 +130,130 @@ def test_code_profiles_draw_a_profile_line_or_an_annual_level_per_council():
     assert list(by_name["NWL 2007/08 — quarterly target"].y) == [2.4, 4.8, 7.2, 9.5]
     assert list(by_name["Leicester 2003/04 — annual target"].y) == [10.0, 10.0]
     assert "BV12" in figure.layout.title.text and "days" in figure.layout.title.text
+
+
+# --- every chart: readable text, a title, and axes that say what they measure --------------------
+
+def _shared_rows():
+    return pd.DataFrame([
+        {"code": "BV12", "title": "Working days lost to sickness per employee", "unit": "days", "polarity": "lower",
+         "council_name": n, "actual": a, "target": t, "actual_period": "2006/07", "actual_text": str(a),
+         "actual_source": "s:1", "target_period": "2007/08", "target_text": str(t), "target_source": "s:2"}
+        for n, a, t in [("North West Leicestershire District Council", 9.0, 8.5), ("Leicester City Council", 11.0, None)]])
+
+
+def _against_target_rows():
+    return pd.DataFrame([{"code": "BV12", "title": "Sickness", "unit": "days", "polarity": "lower",
+                          "councils_sharing": 300, "shared_codes": 150, "indicators": 300, "better": 120,
+                          "same": 5, "worse": 150, "not_comparable": 25}])
+
+
+def _matrix_rows():
+    return pd.DataFrame([{"council_name": "A", "common_theme": "Housing", "total": 3},
+                         {"council_name": "B", "common_theme": "Safer communities", "total": 2}])
+
+
+def _code_profile_rows():
+    return pd.DataFrame([{"council_name": "NWL", "period": "2007/08", "quarter": q, "value": v, "value_text": str(v),
+                          "unit": "days", "source": "n:994"} for q, v in [(1, 2.4), (2, 4.8)]])
+
+
+def _status_rows():
+    return status_summary(pd.DataFrame({"status": ["Completed", "Delayed", None]}))
+
+
+def _ranking():
+    rows = pd.DataFrame({"priority_id": ["p:1", "p:2"], "ref": ["1", "2"], "plan_rank": [1, 2],
+                         "title": ["Put tenants first in the Housing options process", "Improve Community Safety"]})
+    return ws.rank_priorities(ws.Scenario("c", {"Impact": 1.0}, {"p:2": {"Impact": 5}}), rows)
+
+
+# (name, figure builder, where the figure names its measure, the unit it must name)
+CHARTS = [
+    ("trend", lambda: build_trend_chart(_series()), "yaxis", "days"),
+    ("quarterly profile", lambda: build_quarterly_profile(
+        _profile_rows("cumulative"), _statuses((1, 29.0, "red"), (4, 99.0, "green"))), "yaxis", "%"),
+    ("code profiles", lambda: build_code_profiles(_code_profile_rows(), "BV12"), "yaxis", "days"),
+    ("theme matrix", lambda: build_theme_matrix(_matrix_rows(), "total"), "colorbar", "Count"),
+    ("shared comparison", lambda: build_shared_comparison(_shared_rows()), "yaxis", "days"),
+    ("shared against target", lambda: build_shared_comparison(_against_target_rows(), per_council=False),
+     "xaxis", "(count)"),
+    ("ambition", lambda: build_ambition_chart(
+        pd.DataFrame({"ambition_percent": [250.0, -40.0], "label": ["a", "b"]}), "Ambition"), "xaxis", "%"),
+    ("action status", lambda: build_status_chart(_status_rows()), "xaxis", "Number of actions"),
+    ("workshop slope", lambda: build_rank_slope(_ranking()), "yaxis", "1 = first priority"),
+    ("workshop slope, meeting mode", lambda: build_rank_slope(_ranking(), font_size=20), "yaxis",
+     "1 = first priority"),
+]
+EMPTY_CHARTS = [
+    ("no trend", lambda: build_trend_chart(_series().assign(value=None))),
+    ("no shared codes", lambda: build_shared_comparison(_shared_rows().head(0))),
+    ("no ambition", lambda: build_ambition_chart(pd.DataFrame({"ambition_percent": [None], "label": ["a"]}), "A")),
+]
+
+
+def _font_sizes(node, path=""):
+    """Every font size set anywhere in a figure's JSON, with where it is set."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "size" and path.rsplit(".", 1)[-1].endswith("font"):
+                yield f"{path}.size", value
+            else:
+                yield from _font_sizes(value, f"{path}.{key}")
+    elif isinstance(node, (list, tuple)):
+        for index, value in enumerate(node):
+            yield from _font_sizes(value, f"{path}[{index}]")
+
+
+def _texts(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, (list, tuple, np.ndarray)):
+        for value in node:
+            yield from _texts(value)
+
+
+@pytest.mark.parametrize("make", [make for _, make, *_ in CHARTS + EMPTY_CHARTS],
+                         ids=[name for name, *_ in CHARTS + EMPTY_CHARTS])
+def test_every_text_in_every_chart_is_at_least_12_px(make):
+    figure = make().to_plotly_json()
+    assert figure["layout"]["font"]["size"] >= 12
+    small = [(where, size) for where, size in _font_sizes(figure)
+             if not (isinstance(size, (int, float)) and size >= 12)]
+    assert not small, small
+    for text in _texts(figure):
+        # plotly draws <sup>, <sub> and <small> at 70% of the size around them.
+        assert not re.search(r"<(sup|sub|small)>", text), text
+        assert all(int(px) >= 12 for px in re.findall(r"font-size:\s*(\d+)px", text)), text
+
+
+def _axes(layout):
+    return {name: axis for name, axis in layout.items() if re.fullmatch(r"[xy]axis\d*", name)}
+
+
+@pytest.mark.parametrize("make, measure, unit", [(make, measure, unit) for _, make, measure, unit in CHARTS],
+                         ids=[name for name, *_ in CHARTS])
+def test_every_chart_has_a_title_and_titled_axes_that_name_the_unit(make, measure, unit):
+    layout = make().to_plotly_json()["layout"]
+    assert layout["title"]["text"].strip()
+    axes = _axes(layout)
+    assert {"xaxis", "yaxis"} <= set(axes)
+    untitled = [name for name, axis in axes.items()
+                if axis.get("visible", True) and not axis.get("title", {}).get("text", "").strip()]
+    assert not untitled, untitled
+    if measure == "colorbar":
+        figure = make()
+        measured = figure.data[0].colorbar.title.text
+    else:
+        measured = " ".join(axis["title"]["text"] for name, axis in axes.items() if name.startswith(measure))
+    assert unit in measured
+
+
+@pytest.mark.parametrize("make", [make for _, make in EMPTY_CHARTS], ids=[name for name, _ in EMPTY_CHARTS])
+def test_a_chart_with_nothing_to_draw_says_so_and_shows_no_empty_axes(make):
+    layout = make().to_plotly_json()["layout"]
+    assert re.search(r"no |none|nothing", layout["title"]["text"])
+    assert all(axis.get("visible") is False for axis in _axes(layout).values())

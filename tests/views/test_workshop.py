@@ -195,11 +195,21 @@ def test_slope_chart_draws_each_priority_from_plan_rank_to_workshop_rank():
     ranked = ws.rank_priorities(scenario({"nwl:3": {"Impact": 5, "Duty": 5}}), rows())
     figure = build_rank_slope(ranked)
     assert "rank, 1 = first priority" in figure.layout.title.text
-    assert figure.layout.yaxis.title.text.startswith("Rank") and figure.layout.xaxis.title.text == "Ranking"
+    assert figure.layout.yaxis.title.text == "Plan's ranking (1 = first priority)"
+    assert figure.layout.yaxis2.title.text == "Workshop rank (1 = first priority)"
     assert list(figure.layout.yaxis.range) == [3.5, 0.5]  # rank 1 at the top
-    lines = {trace.hovertext[0].split("<br>")[0]: (list(trace.y), trace.line.dash) for trace in figure.data}
+    lines = {trace.hovertext[0].split("<br>")[0]: (list(trace.y), trace.line.dash)
+             for trace in figure.data if trace.hovertext}
     assert lines["<b>3 · Value</b>"] == ([3, 1], "solid")
     assert lines["<b>1 · Tenants</b>"] == ([1, 2], "dash")
-    # Movement is in words as well as colour: the legend and the right-hand labels say it.
+    # Movement is in words as well as colour: the legend and the right-hand names say it.
     assert {trace.name for trace in figure.data if trace.showlegend} == {"▲ Moved up", "▼ Moved down"}
-    assert any(a.text.endswith("▲") and a.text.startswith("1. 3 · Value") for a in figure.layout.annotations)
+    # Each priority is named at both ends, in the plan's order on the left and the workshop's on the right.
+    assert list(figure.layout.yaxis.ticktext) == ["1. 1 · Tenants", "2. 2 · Communities", "3. 3 · Value"]
+    assert list(figure.layout.yaxis2.ticktext) == ["1. 3 · Value ▲", "2. 1 · Tenants ▼", "3. 2 · Communities ▼"]
+
+
+def test_slope_chart_names_a_plan_without_ranks_by_its_order():
+    figure = build_rank_slope(ws.rank_priorities(scenario({}), rows()), left_label="Plan's order")
+    assert figure.layout.title.text.startswith("Plan's order against the workshop's ranking")
+    assert list(figure.layout.xaxis.ticktext) == ["Plan's order", "Workshop ranking"]
