@@ -27,16 +27,22 @@ RAG_RULES_ENV_VAR = "PERFDASH_RAG_RULES"
 DEFAULT_RAG_RULES_FILE = DATA_DIR / "config" / "rag.yaml"
 
 
-def store_path() -> Path:
-    """The actuals store: $PERFDASH_STORE if set, else data/store/actuals.duckdb."""
+def _location(configured: str) -> Path | str:
+    # A server URL stays text: Path would fold its "//".
+    return configured if "://" in configured else Path(configured)
+
+
+def store_path() -> Path | str:
+    """The store: $PERFDASH_STORE if set (a file path or a postgresql:// URL), else
+    data/store/actuals.duckdb."""
     configured = os.environ.get(STORE_ENV_VAR)
-    return Path(configured) if configured else STORE_DIR / "actuals.duckdb"
+    return _location(configured) if configured else STORE_DIR / "actuals.duckdb"
 
 
-def demo_store_path() -> Path:
+def demo_store_path() -> Path | str:
     """The demonstration store, kept apart from real outturns."""
     configured = os.environ.get(DEMO_STORE_ENV_VAR)
-    return Path(configured) if configured else STORE_DIR / "demo-actuals.duckdb"
+    return _location(configured) if configured else STORE_DIR / "demo-actuals.duckdb"
 
 
 def editors_file() -> Path:

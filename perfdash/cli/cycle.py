@@ -78,7 +78,7 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"import failed, nothing was written: {error}", file=sys.stderr)
         return 1
-    print(f"{report.summary()}\n{result.summary()}\nstore: {store.path}")
+    print(f"{report.summary()}\n{result.summary()}\nstore: {store.describe()}")
     return 0
 
 
@@ -89,7 +89,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from perfdash.rag import status as quarter_status
     from perfdash.rag.settings import load_rules
 
-    store_path = Path(args.store) if args.store else (paths.demo_store_path() if args.demo else paths.store_path())
+    store_path = args.store or str(paths.demo_store_path() if args.demo else paths.store_path())
     try:
         kind = kind_on_disk(store_path) or (DEMO if args.demo else "real")
         store = ActualsStore(store_path, kind)
@@ -137,7 +137,7 @@ def cmd_demo_actuals(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"DEMONSTRATION DATA: {result.summary()}\ndemo store: {store.path} (kept apart from real outturns)")
+    print(f"DEMONSTRATION DATA: {result.summary()}\ndemo store: {store.describe()} (kept apart from real outturns)")
     return 0
 
 

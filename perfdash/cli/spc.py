@@ -41,7 +41,7 @@ def _stored(args: argparse.Namespace):
     from perfdash.spc.stored import stored_series
     from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
 
-    store_path = Path(args.store) if args.store else (paths.demo_store_path() if args.demo else paths.store_path())
+    store_path = args.store or str(paths.demo_store_path() if args.demo else paths.store_path())
     try:
         kind = kind_on_disk(store_path) or (DEMO if args.demo else "real")
         store = ActualsStore(store_path, kind)

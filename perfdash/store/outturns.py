@@ -71,9 +71,9 @@ class ActualsStore:
         self.kind = kind
 
     @property
-    def path(self) -> Path:
-        """The store's file (DuckDB), or its URL without the password (PostgreSQL), for messages."""
-        return self.backend.path if isinstance(self.backend, DuckDBBackend) else Path(self.backend.describe())
+    def path(self) -> Path | None:
+        """The store's file for a DuckDB store; None for a server store (use describe() in messages)."""
+        return self.backend.path if isinstance(self.backend, DuckDBBackend) else None
 
     def describe(self) -> str:
         return self.backend.describe()
