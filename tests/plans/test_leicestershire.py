@@ -89,7 +89,7 @@ def test_priorities_two_levels_in_plan_order(parsed):
     assert ids.index("1.2") < ids.index("1.9") < ids.index("1.10") < ids.index("1.14") < ids.index("2")
     assert [row["order"] for row in rows] == list(range(1, len(rows) + 1))
     roads = next(row for row in rows if row["title"] == "Reduce road casualties")
-    assert (roads["priority_id"], _line(roads), roads["common_theme"]) == (f"{PLAN_ID}:2.7", 238,
+    assert (roads["priority_id"], _line(roads), roads["common_theme"]) == (f"{PLAN_ID}:2.3", 238,
                                                                             "Transport & highways")
     assert all(row["rank"] is None for row in rows)
     assert len(set(ids)) == len(ids)
@@ -98,7 +98,7 @@ def test_priorities_two_levels_in_plan_order(parsed):
 def test_indicators_link_to_known_priorities(parsed):
     known = {row["priority_id"] for row in parsed["priorities"]}
     motorcycles = next(row for row in parsed["indicators"] if row["title"] == "Reduction in motorcycle casualties")
-    assert motorcycles["priority_id"] == f"{PLAN_ID}:2.7"
+    assert motorcycles["priority_id"] == f"{PLAN_ID}:2.3"
     assert all(row["priority_id"] in known for row in parsed["indicators"] if row["priority_id"])
 
 
@@ -131,6 +131,69 @@ def test_millions_of_passengers_are_stored_as_passengers(document, parsed):
     unit = next(row["unit"] for row in parsed["indicators"] if row["indicator_id"] == passengers["indicator_id"])
     assert unit == "count"
     assert not any(f["category"] == "unit_mismatch" and _line(f) == 278 for f in parsed["quality_findings"])
+
+
+@pytest.mark.parametrize("line, label", [(165, "International"), (169, "Regional"), (172, "Sub regional"),
+                                         (174, "Leicestershire"), (181, "Places")])
+def test_place_labels_are_not_priorities(document, parsed, line, label):
+    """Under "Leading and Engaging Communities" the plan heads its work by the scale of place it is done
+    at; the labels are kept on the actions, and the section heading is its one sub-priority."""
+    assert document.line(line).strip() == label
+    assert not any(_line(row) == line for row in parsed["priorities"])
+    actions = [row for row in parsed["actions"] if row["key_priority"] == label]
+    assert actions and {row["priority_id"] for row in actions} == {f"{PLAN_ID}:2.1"}
+    assert all(_line(row) > line for row in actions)
+    [section] = [row for row in parsed["priorities"] if row["priority_id"] == f"{PLAN_ID}:2.1"]
+    assert (section["title"], _line(section)) == ("Leading and Engaging Communities", 160)
+
+
+def test_economic_place_labels_keep_their_common_theme(parsed):
+    china = next(row for row in parsed["actions"] if "links with China" in row["title"])
+    assert (china["key_priority"], _line(china), china["common_theme"]) == ("International", 168,
+                                                                             "Economy, jobs & regeneration")
+    centres = next(row for row in parsed["actions"] if "Access Centres Programme" in row["title"])
+    assert (centres["key_priority"], centres["common_theme"]) == ("Leicestershire", "Stronger & inclusive communities")
+
+
+def test_every_what_we_will_do_bullet_is_an_action(document, parsed):
+    actions = parsed["actions"]
+    assert len(actions) == 84
+    assert [row["action_id"] for row in actions] == [f"{PLAN_ID}:A{n:03d}" for n in range(1, 85)]
+    for row in actions:
+        printed = document.line(_line(row))
+        assert printed.lstrip().startswith("·") and row["title"][:40] in printed, row
+    known = {row["priority_id"] for row in parsed["priorities"]}
+    assert all(row["priority_id"] in known and "." in row["priority_id"].split(":")[1] for row in actions)
+    # None from an "Our achievements in 2006-07" part: those bullets report the past year.
+    in_achievements, lines = False, set()
+    for number, text in document.numbered():
+        in_achievements = (in_achievements or text.startswith("Our achievements")) and \
+            not text.startswith("What we will do")
+        if in_achievements:
+            lines.add(number)
+    assert lines and not {_line(row) for row in actions} & lines
+
+
+@pytest.mark.parametrize("line, milestones", [
+    (266, "in November 2007"),                       # customer service centre
+    (63, "from 2007 to 2009"),                        # vulnerable young people service
+    (302, "by the end of June 2007"),                 # LATS invitation to tender
+    (251, "in Autumn 2007; during 2007-08"),          # Earl Shilton bypass, Loughborough scheme
+    (403, "by December 2007"),                        # Equality Standard Level 3
+    (340, "during the course of 2007-08"),            # alcohol strategy; "in 2006-07" is the past
+    (312, None),                                      # "Following our good results in 2006-07": no due date
+])
+def test_milestones_are_the_dates_each_bullet_prints(parsed, line, milestones):
+    [action] = [row for row in parsed["actions"] if _line(row) == line]
+    assert action["milestones"] == milestones
+
+
+def test_most_actions_sit_under_their_printed_sub_heading(parsed):
+    by_line = {_line(row): row for row in parsed["actions"]}
+    assert by_line[247]["key_priority"] == "Tackle congestion and improve air quality"
+    assert by_line[247]["priority_id"] == f"{PLAN_ID}:2.4" and by_line[247]["theme"] == "Transport"
+    assert by_line[218]["priority_id"] == f"{PLAN_ID}:2.2"  # culture: the section is its sub-priority
+    assert sum(1 for row in parsed["actions"] if row["milestones"]) == 23
 
 
 def test_extract_is_deterministic(document, parsed):

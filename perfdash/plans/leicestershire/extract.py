@@ -2,12 +2,16 @@
 
 Nothing here is parsed from tables: the priorities, headline figures and money are
 curated in data/curated/leicestershire-annual-2007.yaml (each quoting its line), and this
-module turns those entries into contract rows, checking every figure against its line.
+module turns those entries into contract rows, checking every figure against its line. The
+actions are the "What we will do" bullets, read in leicestershire/actions.py.
 """
 from __future__ import annotations
 
+import re
+
 from perfdash.plans.curated import CuratedDataError, load_curated
 from perfdash.plans.document import SourceDocument
+from perfdash.plans.leicestershire.actions import action_rows
 from perfdash.plans.ordering import number_in_plan_order, outline_key
 from perfdash.plans.values import (
     in_thousands,
@@ -156,8 +160,11 @@ def curated_findings(document: SourceDocument, curated: dict) -> list[dict]:
 def extract(document: SourceDocument) -> dict[str, list[dict]]:
     curated = load_curated(document.plan_id)
     indicators, values, value_findings = indicator_rows(document, curated)
+    priorities = priority_rows(document, curated)
+    plan_start = int(re.search(r"(?:19|20)\d{2}", document.line(3)).group(0))  # "Annual Plan 2007- 08"
     return {
-        "priorities": priority_rows(document, curated),
+        "priorities": priorities,
+        "actions": action_rows(document, curated, priorities, plan_start),
         "indicators": indicators,
         "indicator_values": values,
         "finance": finance_rows(document, curated),
