@@ -18,12 +18,15 @@ def _write_all(files: dict[Path, bytes]) -> None:
     """Every file written, or none: each goes to a temporary file beside it first, and only when
     all are written are they moved into place."""
     written: list[tuple[Path, Path]] = []
+    mask = os.umask(0)
+    os.umask(mask)
     try:
         for path, data in files.items():
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+            written.append((Path(temporary), path))
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-            written.append((Path(temporary), path))
+            os.chmod(temporary, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's owner-only
         for temporary, path in written:
             os.replace(temporary, path)
     finally:
