@@ -40,7 +40,7 @@ MEETING_STYLES = f"""
 html {{ font-size: {ROOT_FONT_PX}px !important; }}
 [data-testid="stMain"] {{ margin-left: 0 !important; }}
 [data-testid="stMainBlockContainer"] {{ padding-top: 1.5rem !important; max-width: 100% !important; }}
-[data-testid="stMain"] :is(p, li, label, td, th, summary, [data-testid="stText"],
+[data-testid="stMain"] :is(p, li, label, td, th, summary, code, span, small, a, [data-testid="stText"],
   [data-testid="stCaptionContainer"], [data-testid="stMetricLabel"], [data-testid="stMetricDelta"],
   [data-testid="stWidgetLabel"], [data-testid="stMarkdownContainer"], input, textarea, button) {{
   font-size: max(1em, {MIN_TEXT_PX}px) !important;
