@@ -11,11 +11,13 @@ from components.compare_charts import (
 from components.query_cache import run_query
 from components.ui import show_chart, sidebar_filters, table_alternative
 from perfdash.exports import to_csv_bytes
+from perfdash.polarity import unit_label
 from perfdash.views.compare import (
     AGAINST_TARGET_WORDS,
     CHART_TARGETS,
     DETAIL_COUNCILS,
     add_ambition,
+    codes_in_several_units,
     codes_to_draw,
     draws_each_council,
     shared_verdicts,
@@ -27,7 +29,7 @@ SHARED_COLUMNS = ["code", "council_name", "title", "unit", "polarity", "actual_p
                   "actual_source", "target_source"]
 SHARED_LABELS = {"actual_shown": "Latest actual", "target_shown": "Next target",
                  "against_target": "Actual vs target", "against_other_councils": "Actual vs other councils"}
-SHARED_HIDDEN = ["others_highest", "others_lowest", "councils_sharing", "shared_codes"]
+SHARED_HIDDEN = ["others_highest", "others_lowest", "councils_sharing", "shared_codes", "units_of_code"]
 
 filters = sidebar_filters()
 st.title("Compare councils")
@@ -75,6 +77,10 @@ with shared_tab:
         if shown < total:
             st.caption(f"Showing {shown} of the {total:,} national codes the chosen councils share: those shared "
                        "by most of them. Prepare the full table below to download them all.")
+        for code, units in codes_in_several_units(shared).items():
+            st.caption(f"{code} is printed in different units by the chosen councils "
+                       f"({', '.join(unit_label(unit) for unit in units)}): each unit has its own panel, and "
+                       "councils are compared only with those printing the same unit.")
         show_chart(build_shared_comparison(shared, per_council=per_council), key="shared")
         if per_council:
             st.dataframe(shared[SHARED_COLUMNS], hide_index=True, key="shared-table", column_config=SHARED_LABELS)

@@ -6,6 +6,7 @@
 -- better_or_worse (perfdash.polarity.better_or_worse; tests/queries/test_macros.py holds them equal).
 -- Parameters: $councils (list of council_id),
 --             $top_codes (integer: how many codes, those shared by most councils, then by code).
+-- One row per code and unit: a code printed in two units is counted apart in each, never summed.
 -- Returns: code, title, unit, polarity (of the first council by name), councils_sharing,
 --          shared_codes (codes shared in all), indicators, better, same, worse, not_comparable
 with verdicts as (
@@ -19,7 +20,7 @@ with verdicts as (
 select
     code,
     min_by(title, (council_name, indicator_id)) as title,
-    min_by(unit, (council_name, indicator_id)) as unit,
+    unit,
     min_by(polarity, (council_name, indicator_id)) as polarity,
     any_value(councils_sharing) as councils_sharing,
     any_value(shared_codes) as shared_codes,
@@ -29,5 +30,5 @@ select
     count(*) filter (where against_target = 'worse') as worse,
     count(*) filter (where against_target = 'not_comparable') as not_comparable
 from verdicts
-group by code
-order by any_value(code_rank)
+group by code, unit
+order by any_value(code_rank), unit

@@ -1,6 +1,8 @@
 -- Indicators with the same national code in more than one of the chosen councils: each council's
 -- latest annual actual and the next annual target after it, with citations, and the highest and
--- lowest latest actual of the other councils that share the code (for "against other councils").
+-- lowest latest actual of the other councils that share the code in the same unit (for "against
+-- other councils"): figures in different units are never compared, and each unit of a code is
+-- drawn apart (units_of_code says how many units the chosen councils print the code in).
 -- The Compare page draws only the codes shared by most of the chosen councils ($top_codes); its
 -- full table and the bench pass NULL for every code. Which codes, actuals and targets: the macro
 -- shared_code_figures (setup_macros.sql), which compare_shared_against_target.sql counts too.
@@ -11,7 +13,8 @@
 --          actual_period, actual, actual_text, actual_source,
 --          target_period, target, target_text, target_source,
 --          others_highest, others_lowest (NULL when no other council has an actual),
---          councils_sharing (chosen councils with the code), shared_codes (codes shared in all)
+--          councils_sharing (chosen councils with the code), shared_codes (codes shared in all),
+--          units_of_code (units the chosen councils print the code in)
 with figures as (
     select
         f.code, f.council_id, c.name as council_name, f.indicator_id, f.title, f.unit, f.polarity,
@@ -30,10 +33,11 @@ select
     -- "exclude group" leaves out every row of the same council (a council may print a code twice).
     max(actual) over others as others_highest,
     min(actual) over others as others_lowest,
-    councils_sharing, shared_codes
+    councils_sharing, shared_codes,
+    count(distinct unit) over (partition by code) as units_of_code
 from figures
 window others as (
-    partition by code order by council_id
+    partition by code, unit order by council_id
     rows between unbounded preceding and unbounded following exclude group
 )
-order by code, council_name, indicator_id
+order by code, unit, council_name, indicator_id

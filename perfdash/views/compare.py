@@ -122,10 +122,19 @@ def _against_others(actual, highest, lowest, polarity: str | None) -> str:
 
 def _with_others_range(shared: pd.DataFrame) -> pd.DataFrame:
     """The frame with others_highest and others_lowest: the highest and lowest actual of the
-    other councils with the same code (a council may print a code twice), NaN when none has one."""
-    per_council = shared.groupby(["code", "council_id"])["actual"].agg(["max", "min"]).reset_index()
-    pairs = per_council[["code", "council_id"]].merge(per_council, on="code", suffixes=("", "_other"))
+    other councils with the same code in the same unit (a council may print a code twice), NaN
+    when none has one. Figures in different units are never compared."""
+    per_council = shared.groupby(["code", "unit", "council_id"])["actual"].agg(["max", "min"]).reset_index()
+    pairs = per_council[["code", "unit", "council_id"]].merge(per_council, on=["code", "unit"],
+                                                              suffixes=("", "_other"))
     pairs = pairs[pairs["council_id"] != pairs["council_id_other"]]
-    others = pairs.groupby(["code", "council_id"]).agg(others_highest=("max", "max"),
-                                                      others_lowest=("min", "min")).reset_index()
-    return shared.merge(others, on=["code", "council_id"], how="left")
+    others = pairs.groupby(["code", "unit", "council_id"]).agg(others_highest=("max", "max"),
+                                                              others_lowest=("min", "min")).reset_index()
+    return shared.merge(others, on=["code", "unit", "council_id"], how="left")
+
+
+def codes_in_several_units(shared: pd.DataFrame) -> dict[str, list[str]]:
+    """The codes the chosen councils print in more than one unit, each with its units: they are
+    drawn and compared apart, one panel per unit, never on one axis."""
+    units = shared.dropna(subset=["unit"]).groupby("code")["unit"].unique()
+    return {code: sorted(found) for code, found in units.items() if len(found) > 1}
