@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from datetime import datetime, timezone
 
 import duckdb
+import pandas as pd
 import pytest
 
 from perfdash.store.errors import StoreError, StoreUnreadable
@@ -178,3 +180,32 @@ def test_an_unreachable_server_gives_a_plain_error():
 def test_an_unknown_kind_of_location_is_refused():
     with pytest.raises(StoreError, match="mysql:// is not a store"):
         ActualsStore("mysql://host/db")
+
+
+def test_on_postgres_a_reader_is_not_blocked_by_a_writer_holding_its_transaction(postgres_cluster):
+    """MVCC: while one writer holds the write lock with an uncommitted batch, readers read the last
+    committed state at once, and see the batch once it commits."""
+    location = postgres_cluster.new_database()
+    store = ActualsStore(location)
+    store.record([outturn(value=28.0)], "alice")
+    holding, release, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_writer():
+        with store.writing() as session:
+            session.load_frame("incoming_rows", pd.DataFrame([{**outturn(value=31.0).__dict__, "row_order": 0}]))
+            session.execute("outturns_insert", batch_id="slow", origin="recorded", submitted_by="bob",
+                            submitted_at=datetime.now(timezone.utc))
+            holding.set()
+            release.wait(timeout=60)
+        finished.set()
+
+    writer = threading.Thread(target=slow_writer)
+    writer.start()
+    assert holding.wait(timeout=60)
+    try:
+        assert ActualsStore(location, lock_timeout_s=5).latest()["value"].tolist() == [28.0]
+    finally:
+        release.set()
+        writer.join(timeout=60)
+    assert finished.is_set()
+    assert ActualsStore(location).latest()["value"].tolist() == [31.0]
