@@ -20,6 +20,7 @@ from perfdash.views.actions import (
     progress_council_label,
     progress_table,
     quarter_grid,
+    status_examples,
     status_rule_summary,
     status_summary,
 )
@@ -86,7 +87,12 @@ with progress_tab:
             st.markdown("The plan prints progress as free text; the status is derived from its words. The "
                         "rules are checked in this order and the first that matches wins:")
             st.markdown("\n".join(f"{n}. {line}" for n, line in enumerate(status_rule_summary(), start=1)))
-            st.caption("Actions without progress text show “– No progress reported”. The full rule, with "
-                       "examples, is in docs/STATUS_RULE.md. Always read the progress text beside the status.")
+            st.markdown("Matching ignores case and finds the words anywhere in the progress text. Some "
+                        "progress texts from the plan, and the status each is given:")
+            st.dataframe(status_examples(), hide_index=True, key="status-examples",
+                         column_config={"Example of progress text": st.column_config.TextColumn(width="large"),
+                                        "Why": st.column_config.TextColumn(width="large")})
+            st.caption("Actions without progress text show “– No progress reported”. The status is read from "
+                       "the words, not stated by the plan: always read the progress text beside it.")
         st.dataframe(progress_table(reported), hide_index=True, key="progress", row_height=60,
                      column_config={"Source line": SOURCE_COLUMN})

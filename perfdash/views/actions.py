@@ -32,6 +32,20 @@ SUMMARY_ORDER = (*ACTION_STATUSES, NO_PROGRESS)
 # The order derive_status (perfdash/extract/melton.py) checks its rules in; the first match wins.
 RULE_ORDER = ("Delayed", "Completed", "Not started", "In progress", "Unknown")
 
+# Progress texts from Melton's plan and the status the rule reads in each, shown on the page so a
+# reader sees why the order of the rules matters (tests check each against derive_status).
+STATUS_EXAMPLES = (
+    ("Remains outstanding. New Build approach agreed.", "Delayed",
+     "“outstanding” is a delay, and Delayed is checked first, before “agreed”"),
+    ("Completed MPG Nov 2009. Completed", "Completed", "a sentence that is only “Completed”"),
+    ("Completed consultation. Draft approved by PFA March 2010", "In progress",
+     "“Completed” starts a longer sentence, so only a step is done"),
+    ("Reports to be agreed in May 2010.", "Not started", "“to be agreed” is checked before “agreed”"),
+    ("Community Safety Planning.", "Unknown", "nothing about the state of the action"),
+)
+NOT_STATED = "not stated"
+NOT_REPORTED = "not reported"
+
 QUARTERS = ("q1", "q2", "q3", "q4")
 QUARTER_LABELS = {"q1": "Q1 (Apr–Jun)", "q2": "Q2 (Jul–Sep)", "q3": "Q3 (Oct–Dec)", "q4": "Q4 (Jan–Mar)"}
 
@@ -48,6 +62,12 @@ def status_label(status: str | None) -> str:
 def status_rule_summary() -> list[str]:
     """The status rule in the order it is applied, one sentence per status, for the page."""
     return [f"{STATUS_STYLES[status][0]} **{status}** — {STATUS_STYLES[status][2]}." for status in RULE_ORDER]
+
+
+def status_examples() -> pd.DataFrame:
+    """The worked examples of the status rule, as a table for the page."""
+    return pd.DataFrame([{"Example of progress text": text, "Status": status_label(status), "Why": why}
+                         for text, status, why in STATUS_EXAMPLES])
 
 
 def progress_plans(actions: pd.DataFrame) -> set[str]:
@@ -115,13 +135,14 @@ def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
         "Council": actions["council_name"],
         "Action": actions["title"],
         "Responsible officer": actions["responsible"].fillna("Not stated"),
-        "Outcome": actions["outcome"],
-        "Resources": actions["resources"],
-        "Status": [status_label(s) if plan in reporting else "" for s, plan in
+        "Outcome": actions["outcome"].fillna(NOT_STATED),
+        "Resources": actions["resources"].fillna(NOT_STATED),
+        # A plan that prints no progress has no status to derive.
+        "Status": [status_label(s) if plan in reporting else NOT_REPORTED for s, plan in
                    zip(actions["status"], actions["plan_id"])],
         "Source line": [source_url(s) for s in actions["source"]],
-        "Key priority": actions["key_priority"],
-        "Plan theme": actions["theme"],
+        "Key priority": actions["key_priority"].fillna(NOT_STATED),
+        "Plan theme": actions["theme"].fillna(NOT_STATED),
     }).reset_index(drop=True)
 
 
@@ -131,8 +152,8 @@ def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
         "Status": [status_label(s) for s in actions["status"]],
         "Action": actions["title"],
         "Responsible officer": actions["responsible"].fillna("Not stated"),
-        "Milestones": actions["milestones"],
-        "Progress as printed": actions["progress"].fillna(""),
+        "Milestones": actions["milestones"].fillna(NOT_STATED),
+        "Progress as printed": actions["progress"].fillna("—"),
         "Source line": [source_url(s) for s in actions["source"]],
     }).reset_index(drop=True)
 
