@@ -251,7 +251,7 @@ def test_compare_draws_the_largest_target_changes_and_counts_them_all(bounded_co
     app = run_page("app_pages/compare.py")
     assert_drawn_cleanly(app)
     ambition = chart_titled(app, "Target ambition")
-    assert ambition["layout"]["title"]["text"].endswith(": the 2 largest changes of 9 targets")
+    assert ambition["layout"]["title"]["text"].replace("<br>", " ").endswith(": the 2 largest changes of 9 targets")
     assert len(ambition["data"][0]["y"]) == 2
     assert "The chart shows the 2 targets asking the largest change" in " ".join(c.value for c in app.caption)
     assert table_with(app, "median_ambition_percent")["targets"].sum() == 9
