@@ -1,0 +1,79 @@
+"""The board pack as PDF, read back with pypdf: A4 landscape pages numbered "Page n of N", the
+same content as the deck with numbers as text, charts as vectors (no images), typed text as typed."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from perfdash.boardpack.pdf import board_pack_html, css_string
+from tests.boardpack import stores
+
+A4_LANDSCAPE = (841.89, 595.28)  # points
+
+
+@pytest.fixture(scope="module")
+def reader(pdf_file):
+    return PdfReader(io.BytesIO(pdf_file))
+
+
+@pytest.fixture(scope="module")
+def pages(reader):
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def test_every_page_is_a4_landscape_and_numbered(reader, pages):
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - A4_LANDSCAPE[0]) < 1
+        assert abs(float(page.mediabox.height) - A4_LANDSCAPE[1]) < 1
+    for n, text in enumerate(pages, start=1):
+        assert f"Page {n} of {len(pages)}" in text
+        assert "North West Leicestershire" in text  # the footer
+
+
+def test_the_cover_names_council_quarter_and_data_as_at(pages, pack):
+    assert pack.council_name in pages[0] and "Q2 2007/08: July to September 2007" in pages[0]
+    assert pack.data_as_at in pages[0]
+
+
+def test_each_red_indicator_has_a_page_with_its_figures_as_text_and_its_comment(pages, pack, reds):
+    assert len(pack.reds) == len(reds)
+    for red in pack.reds:
+        page = next((p for p in pages if " ".join(red.heading.split()) in p), None)
+        assert page is not None, red.heading
+        assert f"{red.value} ({red.basis})" in page and red.target in page
+        # Markdown and HTML as typed (a long address may wrap at a line end).
+        assert "".join(stores.comment_for(red.indicator_id).split()) in "".join(page.split())
+        assert red.given_by in page
+        assert red.chart_title in page  # the chart's own title is text in the vector drawing
+
+
+def test_charts_are_vectors_not_images(reader, pack):
+    assert all(not page.images for page in reader.pages)
+    # Each red page draws its chart: the Value and Target legend and the Quarter axis title are text.
+    drawn = [p for p in (" ".join(page.extract_text().split()) for page in reader.pages)
+             if "value against target by quarter" in p]
+    assert len(drawn) == len(pack.reds) and all("Quarter" in p and "Target" in p for p in drawn)
+
+
+def test_the_pdf_holds_the_same_tables_as_the_deck(pages, pack):
+    text = " ".join(pages)
+    for row in pack.appendix:
+        assert " ".join(row.cells[0].split()) in text
+    for count in pack.counts:
+        assert f"{count.icon} {count.words}" in text
+
+
+def test_typed_text_is_escaped_in_the_html_never_markup(pack):
+    page = board_pack_html(pack)
+    assert "<b>from October</b>" not in page and "&lt;b&gt;from October&lt;/b&gt;" in page
+    assert "<img" not in page and "http://example.invalid" in page  # the address is shown, never fetched
+    assert re.search(r"url\(|@import", page) is None
+
+
+def test_a_footer_cannot_break_out_of_its_css_string():
+    quoted = css_string('Council"; } body { display: none } </style><script>')
+    assert quoted.startswith('"') and quoted.endswith('"') and quoted.count('"') == 2
+    assert "<" not in quoted and "}" not in quoted
