@@ -58,7 +58,7 @@ with outturns_tab:
     template = record_view.quarter_template(catalogue, targets, long, council, year, quarter)
 
     st.subheader(f"1. The template for {label}")
-    st.caption(f"{len(template)} indicators with a target this year, in the plan's order, each with the quarter's "
+    st.caption(f"{len(template)} indicator{'' if len(template) == 1 else 's'} with a target this year, in the plan's order, each with the quarter's "
                "own target (for year-to-date profiles also the year-to-date target and what is recorded so far) "
                "and any value already recorded.")
     downloads = st.columns(2)

@@ -36,8 +36,8 @@ def no_exception(page):
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
-def sign_in(page, url, password=PASSWORD):
-    page.goto(f"{url}/record?council_q=nw-leicestershire&year=2007&quarter=1")
+def sign_in(page, url, password=PASSWORD, query="council_q=nw-leicestershire&year=2007&quarter=1"):
+    page.goto(f"{url}/record?{query}")
     wait_for_app(page)
     page.get_by_role("textbox", name="Name").fill("jo.bloggs")
     page.get_by_role("textbox", name="Password").fill(password)
@@ -45,10 +45,44 @@ def sign_in(page, url, password=PASSWORD):
     wait_for_app(page)
 
 
-def upload(page, name, content):
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
+def upload(page, name, content, label="Completed template (CSV or Excel)"):
+    page.locator('[data-testid="stFileUploader"]').filter(has_text=label).locator('input[type="file"]') \
+        .set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
     wait_for_app(page)
+
+
+REGISTER = (b"council_id,council_name,tier,parent_council_id,plan_id,plan_title,ref,code,title,unit,polarity,theme,"
+            b"profile,year,annual_target,q1_target,q2_target,q3_target,q4_target,baseline_year,baseline_value,"
+            b"source,common_theme\n")
+
+
+def test_an_editor_imports_a_new_councils_register_and_records_its_first_quarter(cycle_app, page):
+    url, _ = cycle_app
+    sign_in(page, url)
+    page.get_by_role("tab", name="Targets for a year (KPI register)").click()
+    wait_for_app(page)
+    bad = REGISTER + (b"charnwood,Charnwood Borough Council,district,leicestershire,charnwood-kpi-2024,KPIs,HB02,"
+                      b"NI181,Benefit days,fortnights,lower,,snapshot,2024/25,18,,,,,,,Test register,"
+                      b"Corporate health & value for money\n")
+    upload(page, "register.csv", bad, label="A completed register")
+    expect(page.get_by_text("problem(s); nothing will be imported").first).to_be_visible()
+    expect(page.get_by_role("button", name="Import this register")).to_be_disabled()
+    upload(page, "register.csv", bad.replace(b"fortnights", b"days"), label="A completed register")
+    import_button = page.get_by_role("button", name="Import this register")
+    expect(import_button).to_be_enabled()
+    import_button.click()
+    wait_for_app(page)
+    no_exception(page)
+    expect(page.get_by_text("imported as jo.bloggs").first).to_be_visible()
+
+    sign_in(page, url, query="council_q=charnwood&year=2024&quarter=1")  # a new visit is a new session
+    upload(page, "q1.csv", b"council_id,indicator,year,quarter,value,comment\ncharnwood,HB02,2024/25,1,17,\n")
+    record = page.get_by_role("button", name="Record 1 outturns as jo.bloggs")
+    expect(record).to_be_enabled()
+    record.click()
+    wait_for_app(page)
+    expect(page.get_by_text("recorded 1 outturn(s) as jo.bloggs").first).to_be_visible()
+    screenshot(page, "record-register-then-outturn")
 
 
 def test_a_wrong_password_does_not_open_recording(cycle_app, page):
