@@ -1,14 +1,16 @@
 """Meeting mode in real Chromium at 1920x1080: ?present=1 hides the sidebar and Streamlit's chrome on
 every meeting page, KPI values measure at least 48 px and every piece of text at least 20 px, the
 chair steps through the exceptions with the arrow keys (the place kept in the URL, so a reload
-keeps it), and the page still passes axe's WCAG 2.2 AA checks. Its own server and store."""
+keeps it), and the page, in meeting mode and with its decisions, passes axe's WCAG 2.2 AA checks."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
+from perfdash.store.decisions import Decision, DecisionStore
 from perfdash.store.outturns import ActualsStore, Outturn
 from tests.e2e.conftest import screenshot, start_app, wait_for_app, watch_script_runs
 from tests.e2e.test_accessibility import serious_violations
@@ -53,6 +55,9 @@ def meeting_app(tmp_path_factory):
         Outturn("nwl-delivery-2007:BV9", NWL, 2007, 1, 27.0, "27.0%", "Billing system outage in May"),
         Outturn("nwl-delivery-2007:BV10", NWL, 2007, 1, 12.25, "12.25%", "Two large ratepayers in arrears"),
     ], "jo.bloggs")
+    DecisionStore(ActualsStore(folder / "actuals.duckdb")).record(Decision(
+        NWL, "nwl-delivery-2007:BV9", 2007, 1, "Recruit two temporary staff", "Head of Revenues",
+        date(2007, 9, 30)), "jo.bloggs")
     process, url = start_app({"PERFDASH_STORE": str(folder / "actuals.duckdb"),
                               "PERFDASH_DEMO_STORE": str(folder / "demo.duckdb"),
                               "PERFDASH_EDITORS": str(folder / "editors.yaml")})
@@ -148,3 +153,16 @@ def test_meeting_mode_passes_the_accessibility_checks(meeting_app, screen):
     wait_for_app(screen)
     expect(screen.get_by_role("button", name="Leave meeting mode")).to_be_visible()
     assert serious_violations(screen) == []
+
+
+def test_the_report_shows_decisions_beside_the_cards_and_passes_the_accessibility_checks(meeting_app, page):
+    page.goto(f"{meeting_app}/exceptions?{QUARTER}")
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_text("Recruit two temporary staff — owner: Head of Revenues; due 30 Sep 2007; ○ Open",
+                            exact=True).first).to_be_visible()
+    expect(main.get_by_role("heading", name="Decisions and actions")).to_be_visible()
+    expect(main.get_by_text("Decided in Q1 2007/08: 1", exact=True)).to_be_visible()
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every((chart) => chart.querySelector('.main-svg'))""")
+    assert serious_violations(page) == []
