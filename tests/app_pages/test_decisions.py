@@ -144,3 +144,18 @@ def test_a_place_past_the_end_shows_the_last_exception(store):
     app = meeting(number=9)
     assert_drawn_cleanly(app)
     assert "**Exception 2 of 2**" in [m.value for m in app.markdown]
+
+
+def test_an_editor_changes_a_decision_and_the_earlier_wording_is_kept(store):
+    first = DecisionStore(store).record(Decision(NWL, BV9, 2007, 1, "Recruit two temporary staff",
+                                                 "Head of Revenues", date(2007, 9, 30)), "sam.smith")
+    app = signed_in(meeting())
+    key = f"d-{first.decision_id}"
+    app.text_input(key=f"{key}-owner").set_value("Revenues Manager")
+    button(app, "Save the change as jo.bloggs").click()
+    app.run()
+    assert_drawn_cleanly(app)
+    history = DecisionStore(store).history()
+    assert history[["owner", "replaced_owner", "recorded_by"]].values.tolist()[0] == [
+        "Revenues Manager", "Head of Revenues", "jo.bloggs"]
+    assert "Recruit two temporary staff — owner: Revenues Manager; due 30 Sep 2007; ○ Open" in texts(app)
