@@ -2,8 +2,8 @@
 import streamlit as st
 
 from components.meeting_mode import meeting_mode
-from components.trend_charts import build_trend_chart
 from components.query_cache import rag_rules, run_query
+from components.trend_charts import build_trend_chart
 from components.ui import (
     SOURCE_LINK_CONFIG,
     show_chart,
@@ -26,8 +26,22 @@ filters = sidebar_filters(search=True)
 st.title("Trends")
 st.markdown("Lines join actuals; targets, baselines and interims are separate markers. Each actual is "
             "labelled with its status against that year's target (✔ on target, ▲ slightly off, ✖ off, "
-            "○ no target), by the rule in `docs/RAG_RULE.md`. "
-            "Hover a point, or open the table, to see the document and line each figure comes from.")
+            "○ no target). Hover a point, or open the table, to see the document and line each figure comes from.")
+with st.expander("How the status is decided"):
+    rules = rag_rules()
+    tolerance = (f"{rules.default.amber_tolerance:g}% of the target" if rules.default.style == "percent_of_target"
+                 else f"{rules.default.amber_tolerance:g} in the indicator's own units")
+    st.markdown(
+        "Each year's actual is compared with the target for the same year, reading *better* and *worse* "
+        "with the indicator's polarity (whether higher or lower is better):\n\n"
+        "- **✔ On target**: the actual meets the target or does better.\n"
+        "- **▲ Slightly off target**: the actual is worse than the target by no more than the tolerance.\n"
+        "- **✖ Off target**: the actual is worse than the target by more than the tolerance.\n"
+        "- **○ No target**: the plan sets no target for that year, so there is nothing to be on or off.\n\n"
+        f"The tolerance is {tolerance} unless a council or an indicator sets its own "
+        f"({len(rules.councils)} councils and {len(rules.indicators)} indicators do); a yes/no indicator has no "
+        "tolerance. An indicator for which neither higher nor lower is better is never off target: it is on "
+        "target within the tolerance either way, and slightly off beyond it.")
 
 picker_filters = dict(councils=filters.councils, theme=filters.theme, search=filters.search)
 options = run_query("trends_indicator_picker", **picker_filters, indicator_ids=None, limit=PICKER_CAP)
@@ -67,7 +81,8 @@ if not chosen:
 
 series = with_annual_status(run_query("trends_series", indicator_ids=chosen), rag_rules())
 st.subheader("Direction of travel")
-st.dataframe(direction_summary(series).drop(columns=["indicator_id"]), hide_index=True, key="direction")
+st.dataframe(direction_summary(series).drop(columns=["indicator_id"]).fillna({"Code": "—"}), hide_index=True,
+             key="direction")
 
 for unit, group in series.groupby("unit", sort=True):
     names = ", ".join(sorted(group["code"].dropna().unique())) or group["title"].iloc[0][:60]

@@ -52,10 +52,25 @@ def test_trends_overlay_a_shared_code_for_each_council_that_prints_it(committed_
     """BV64 (empty homes brought back into use) has figures for Leicester and NW Leicestershire."""
     app = run_page("app_pages/trends.py", code="BV64")
     assert_drawn_cleanly(app)
-    names = [trace["name"] for spec in chart_specs(app) for trace in spec["data"]]
-    assert any(name.startswith("North West Leicestershire District Council · BV64") for name in names)
-    assert any(name.startswith("Leicester City Council · BV64") for name in names)
+    council_names = {row["council_id"]: row["name"] for row in committed_tables["councils"]}
+    bv64 = {row["indicator_id"]: council_names[row["council_id"]] for row in committed_tables["indicators"]
+            if row["code"] == "BV64"}
+    printed: dict[tuple[str, str], set] = {}
+    for row in committed_tables["indicator_values"]:
+        if row["indicator_id"] in bv64 and row["quarter"] is None and row["value"] is not None:
+            printed.setdefault((bv64[row["indicator_id"]], row["kind"].title()), set()).add(
+                (row["year_start"], row["value"]))
+    assert {council for council, _ in printed} == {"North West Leicestershire District Council",
+                                                   "Leicester City Council"}
+    # Each council's own annual figures, each kind as its own series, and nothing else.
+    drawn = {}
+    for spec in chart_specs(app):
+        for trace in spec["data"]:
+            council, kind = trace["name"].split(" · BV64 — ")
+            drawn[(council, kind)] = set(zip(trace_values(trace, "x"), trace_values(trace)))
+    assert drawn == printed
     direction = table_with(app, "Direction of travel")
+    assert sorted(direction["Council"]) == sorted(set(bv64.values()))
     assert set(direction["Polarity"]) == {"Higher is better"}
     assert direction["Direction of travel"].str.contains("Improving|Worsening|No change|Not comparable").all()
 
@@ -265,3 +280,14 @@ def test_trend_and_profile_tables_link_each_figure_to_its_line():
     assert links.str.startswith("sources?file=nw-leicestershire_council-delivery-plan_2007-10.txt&line=992").all()
     profiles = run_page("app_pages/profiles.py", pc="nw-leicestershire", q="BV9")
     assert table_with(profiles, "Show source")["Show source"].str.contains("&line=992").any()
+
+
+def test_trends_explain_the_status_rule_on_the_page_rather_than_naming_a_repository_file():
+    from perfdash.rag.settings import load_rules
+
+    app = run_page("app_pages/trends.py")
+    assert_drawn_cleanly(app)
+    text = " ".join(m.value for m in app.markdown)
+    assert "docs/" not in text and ".md" not in text
+    assert all(words in text for words in ("On target", "Slightly off target", "Off target", "No target"))
+    assert f"The tolerance is {load_rules().default.amber_tolerance:g}% of the target" in text

@@ -19,22 +19,33 @@ def ranking(app):
     return frame_with(app, "Workshop rank")
 
 
-def test_nw_leicestershire_priorities_show_the_plans_ranks_and_timeframes():
+def test_nw_leicestershire_priorities_show_the_plans_ranks_and_timeframes(committed_tables):
     app = run_page("app_pages/priorities.py", council="nw-leicestershire")
     assert_drawn_cleanly(app)
     table = frame_with(app, "Plan rank")
     assert table["Plan rank"].tolist() == [str(n) for n in range(1, 10)]
     assert table["Delivery timeframe"].iloc[0] == "2007 - 2008"
-    assert table["Scrutiny"].isin(["✔ Measured", "⚠ Scrutiny gap: no indicator measures this priority"]).all()
+    # A priority reads as measured exactly when a stated indicator measures it, and every priority
+    # the extracts print an indicator under is one of them.
+    measured = table["Scrutiny"] == "✔ Measured"
+    assert measured.tolist() == (table["Indicators stated"] > 0).tolist()
+    assert set(table["Scrutiny"]) <= {"✔ Measured", pr.GAP_WORDS}
+    printed_under = {row["priority_id"] for row in committed_tables["indicators"]
+                     if (row.get("priority_id") or "").startswith("nwl-delivery-2007:")}
+    assert printed_under and all(measured[table["Ref"] == pid.split(":")[1]].all() for pid in printed_under)
     assert table["Source line"].str.startswith("nw-leicestershire_council-delivery-plan_2007-10.txt:").all()
 
 
-def test_scrutiny_gaps_are_counted_at_the_top_in_words():
+def test_scrutiny_gaps_are_counted_at_the_top_in_words(committed_tables):
     app = run_page("app_pages/priorities.py", council="leicestershire", gaps="true")
     assert_drawn_cleanly(app)
-    gaps = next(m for m in app.metric if "Scrutiny gaps" in m.label)
-    assert int(gaps.value) > 0
-    assert "scrutiny gaps" in app.warning[0].value
+    listed = sum(row["council_id"] == "leicestershire" for row in committed_tables["priorities"])
+    assert next(m for m in app.metric if m.label == "Priorities").value == str(listed)
+    gaps = int(next(m for m in app.metric if "Scrutiny gaps" in m.label).value)
+    # Only the gaps are listed, and the card, the warning and the list agree on how many there are.
+    assert sum(len(t) for t in plan_tables(app)) == gaps
+    assert app.warning[0].value == (f"⚠ {gaps} of {listed} priorities have no indicator measuring them: "
+                                    "scrutiny gaps.")
     table = frame_with(app, "Plan rank")
     assert "Integrate Children's Services" in " ".join(table["Priority"])
     assert table["Scrutiny"].str.startswith("⚠ Scrutiny gap").all()
