@@ -15,11 +15,14 @@ PANGO_HINT = ("the PDF needs Pango, which WeasyPrint loads: on Debian or Ubuntu,
 
 
 def _write_all(files: dict[Path, bytes]) -> None:
-    """Every file written, or none: each goes to a temporary file beside it first, and only when
-    all are written are they moved into place."""
-    written: list[tuple[Path, Path]] = []
+    """Every file written, or none: each goes to a temporary file beside it first; only when all
+    are written are they moved into place, and if a move fails the files moved so far are taken
+    back out and any earlier pack they replaced is put back."""
     mask = os.umask(0)
     os.umask(mask)
+    written: list[tuple[Path, Path]] = []
+    kept: dict[Path, Path] = {}
+    moved: list[Path] = []
     try:
         for path, data in files.items():
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
@@ -28,10 +31,22 @@ def _write_all(files: dict[Path, bytes]) -> None:
                 out.write(data)
             os.chmod(temporary, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's owner-only
         for temporary, path in written:
+            if path.exists():
+                kept[path] = path.with_name(f".{path.name}.previous")
+                os.replace(path, kept[path])
             os.replace(temporary, path)
+            moved.append(path)
+    except BaseException:
+        for path in moved:
+            path.unlink(missing_ok=True)
+        for path, previous in kept.items():
+            os.replace(previous, path)
+        raise
     finally:
         for temporary, _ in written:
             temporary.unlink(missing_ok=True)
+    for previous in kept.values():
+        previous.unlink(missing_ok=True)
 
 
 @_data_errors_plainly("no board pack was written: ")
