@@ -22,6 +22,11 @@ from perfdash.views.profiles import (
     year_options,
 )
 
+# The across-councils table in the users' words; year_start repeats the year, so it is hidden.
+ACROSS_LABELS = {"council_name": "Council", "title": "Indicator", "unit": "Unit", "polarity": "Polarity",
+                 "profile": "Profile", "period": "Year", "year_start": None, "quarter": "Quarter",
+                 "value": "Target", "value_text": "As printed", "source": "Source line"}
+
 meeting_mode()
 filters = sidebar_filters(search=True)
 st.title("Quarterly target profiles")
@@ -92,4 +97,4 @@ if code:
                "target as a dotted level.")
     show_chart(build_code_profiles(across, code), key="by-code")
     table_alternative(across.drop(columns=["indicator_id", "council_id"]), file_name=f"profiles-{code}.csv",
-                      label=f"{code} targets across councils", key="by-code")
+                      label=f"{code} targets across councils", key="by-code", column_config=ACROSS_LABELS)

@@ -291,3 +291,22 @@ def test_trends_explain_the_status_rule_on_the_page_rather_than_naming_a_reposit
     assert "docs/" not in text and ".md" not in text
     assert all(words in text for words in ("On target", "Slightly off target", "Off target", "No target"))
     assert f"The tolerance is {load_rules().default.amber_tolerance:g}% of the target" in text
+
+
+def shown_headers(frame) -> list[str]:
+    """The column headers a user sees: each column's label where one is set, else its name;
+    hidden columns left out."""
+    import json
+
+    config = json.loads(frame.proto.columns or "{}")
+    return [config.get(name, {}).get("label", name) for name in frame.value.columns
+            if not config.get(name, {}).get("hidden")]
+
+
+def test_the_table_of_a_code_across_councils_has_labelled_columns():
+    app = run_page("app_pages/profiles.py", pc="nw-leicestershire", pcode="BV12")
+    assert_drawn_cleanly(app)
+    across = next(frame for frame in app.dataframe if "council_name" in frame.value.columns)
+    headers = shown_headers(across)
+    assert headers[:3] == ["Council", "Indicator", "Unit"] and "Target" in headers and "Source line" in headers
+    assert not [header for header in headers if "_" in header], headers  # no raw column names
