@@ -112,3 +112,22 @@ def dictionary_rows(table: str) -> pd.DataFrame:
          "Allowed values": ", ".join(map(str, spec.allowed.get(column, ())))}
         for column, kind in spec.columns.items()
     ])
+
+
+def to_template_workbook(frame: pd.DataFrame, sheet_name: str) -> bytes:
+    """A template to fill in Excel: the safe workbook of to_excel_bytes with its header row bold and
+    frozen, and columns wide enough to read."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    workbook = load_workbook(io.BytesIO(to_excel_bytes(frame, sheet_name=sheet_name)))
+    sheet = workbook.worksheets[0]
+    sheet.freeze_panes = "A2"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, name in zip(sheet.columns, frame.columns):
+        longest = max([len(str(name))] + [len(str(cell.value or "")) for cell in column])
+        sheet.column_dimensions[column[0].column_letter].width = min(max(longest + 2, 8), 60)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -10,11 +10,10 @@ perfdash.outturns.import_file.validate.
 """
 from __future__ import annotations
 
-import io
 
 import pandas as pd
 
-from perfdash.exports import to_csv_bytes, to_excel_bytes
+from perfdash.exports import to_csv_bytes, to_template_workbook
 from perfdash.outturns.catalogue import Catalogue
 from perfdash.plans.values import period_label
 from perfdash.polarity import format_value
@@ -71,17 +70,4 @@ def template_csv(frame: pd.DataFrame) -> bytes:
 
 def template_xlsx(frame: pd.DataFrame) -> bytes:
     """The template as a workbook: header row bold and frozen, columns wide enough to read."""
-    import openpyxl
-    from openpyxl.styles import Font
-
-    workbook = openpyxl.load_workbook(io.BytesIO(to_excel_bytes(frame, sheet_name="outturns")))
-    sheet = workbook.worksheets[0]
-    sheet.freeze_panes = "A2"
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column, name in zip(sheet.columns, frame.columns):
-        longest = max([len(str(name))] + [len(str(cell.value or "")) for cell in column])
-        sheet.column_dimensions[column[0].column_letter].width = min(max(longest + 2, 8), 60)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return to_template_workbook(frame, "outturns")

@@ -8,13 +8,12 @@ whose plans hold no indicators gets the header alone, to start a register from.
 """
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 
 import pandas as pd
 
-from perfdash.exports import to_csv_bytes, to_excel_bytes
+from perfdash.exports import to_csv_bytes, to_template_workbook
 from perfdash.plans.register.columns import INDICATOR_COLUMNS, names, parse_target
 from perfdash.plans.register.known import Known
 from perfdash.plans.values import period_label
@@ -123,17 +122,4 @@ def template_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
         return to_csv_bytes(frame)
     if fmt != "xlsx":
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    import openpyxl
-    from openpyxl.styles import Font
-
-    workbook = openpyxl.load_workbook(io.BytesIO(to_excel_bytes(frame, sheet_name="indicators")))
-    sheet = workbook.worksheets[0]
-    sheet.freeze_panes = "A2"
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column, name in zip(sheet.columns, frame.columns):
-        longest = max([len(str(name))] + [len(str(cell.value or "")) for cell in column])
-        sheet.column_dimensions[column[0].column_letter].width = min(max(longest + 2, 8), 60)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return to_template_workbook(frame, "indicators")
