@@ -33,9 +33,11 @@ PAGES = [
 ]
 
 # "/" is a hidden landing page that opens the Scorecard, so that /scorecard is a link of its own too.
-page = st.navigation([landing_page(PAGES[0]), *PAGES])
+landing = landing_page(PAGES[0])
+page = st.navigation([landing, *PAGES])
 try:
-    demo_switch()
+    if page is not landing:  # the landing page only hands over, with the URL's ?demo= still unbound
+        demo_switch()
     page.run()
 except Exception as error:  # noqa: BLE001 - the last line of defence: log it, explain it plainly
     logging.getLogger("perfdash").exception("Page %s failed", page.title)

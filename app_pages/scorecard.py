@@ -6,7 +6,7 @@ import streamlit as st
 from components.meeting_mode import meeting_mode
 from components.quarter_picker import quarter_picker
 from components.query_cache import demo_mode, rag_rules
-from components.scorecard import board_pack_downloads, group_section, load_scorecard
+from components.scorecard import board_pack_downloads, group_section, load_scorecard, open_on_latest_quarter
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
 from components.url_state import url_selectbox
@@ -22,13 +22,14 @@ st.markdown("How the council's indicators stand this quarter: how many are on ta
             "year) and, where there are at least 10 quarters of outturns, its SPC variation and assurance. "
             "Icons and words carry every status; colour only helps.")
 
+names = council_names()
+open_on_latest_quarter(list(names))
 chosen = quarter_picker()
 if chosen is None:
     st.stop()
 council, year, quarter = chosen
 grouping = url_selectbox("Group indicators by", options=list(sc.GROUPINGS), key="group", default=sc.PRIORITY,
                          format_func=sc.GROUPINGS.get)
-names = council_names()
 card, assessed = load_scorecard(council, year, quarter, grouping)
 status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
 if card.rows.empty or card.rows["actual"].isna().all():

@@ -15,6 +15,8 @@ def landing_page(home: StreamlitPage) -> StreamlitPage:
     """A hidden default page that switches to `home`, keeping the URL's parameters."""
 
     def open_home() -> None:
+        # app.py draws no widget on this page, so no parameter is bound yet and all pass on
+        # (Streamlit refuses to set one bound to a widget, such as the demonstration switch's).
         kept = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
         st.switch_page(home, query_params=kept)
 

@@ -17,6 +17,19 @@ COLUMN_CONFIG = {
 }
 
 
+def open_on_latest_quarter(councils: list[str]) -> None:
+    """On a first visit whose link names no council, year or quarter, point the quarter picker at
+    the newest quarter with recorded outturns (the picker reads them from the URL)."""
+    named = ("council_q", "year", "quarter")
+    if any(key in st.query_params or key in st.session_state for key in named):
+        return
+    latest = run_query("scorecard_latest_quarter", councils=councils)
+    if not latest.empty:
+        row = latest.iloc[0]
+        st.query_params.update(council_q=row["council_id"], year=str(int(row["year_start"])),
+                               quarter=str(int(row["quarter"])))
+
+
 def load_scorecard(council: str, year: int, quarter: int, grouping: str) -> tuple[sc.Scorecard, object]:
     """The council's quarter, and the assessed quarters it was built from."""
     assessed = assessed_quarters(council)
