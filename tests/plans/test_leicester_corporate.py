@@ -224,3 +224,60 @@ def test_a_figure_curated_into_the_wrong_column_is_refused():
     run = Extraction(DOCUMENT, curated)
     with pytest.raises(CuratedDataError, match="interim column of line 169"):
         run.values(recycling, run.indicator(recycling))
+
+
+# ---- actions: "How we will achieve it", with the milestones and targets as printed ----------
+
+def _action(output, ref):
+    [action] = [row for row in output["actions"] if row["priority_id"] == f"{PLAN}:{ref}"]
+    return action
+
+
+def test_every_priority_row_with_a_how_cell_is_an_action(output):
+    actions = output["actions"]
+    assert len(actions) == 37 == len(output["priorities"])
+    assert [row["action_id"] for row in actions] == [f"{PLAN}:A{n:03d}" for n in range(1, 38)]
+    assert [row["priority_id"] for row in actions] == [row["priority_id"] for row in output["priorities"]]
+    for row in actions:
+        assert row["title"] and row["status"] is None and row["key_priority"]
+
+
+def test_milestones_are_the_headline_milestones_as_printed(output):
+    """Line 188 (JR.1): "To complete Neighbourhood Community Plans by March 2004. To improve ..."."""
+    assert "To complete Neighbourhood Community Plans by March 2004." in DOCUMENT.line(188)
+    jr1 = _action(output, "JR.1")
+    assert jr1["milestones"].startswith("To complete Neighbourhood Community Plans by March 2004.")
+    assert jr1["outcome"].startswith("Reduction in social exclusion")
+    assert _action(output, "EN.3")["milestones"] == ("To increase the % of household waste which is recycled to 40% "
+                                                    "in 2005 (BV82a).")
+    assert _action(output, "JR.2")["milestones"] is None  # its Headline Milestones cell is empty
+
+
+def test_a_sentence_split_across_two_rows_is_joined_back(output):
+    """Line 188 ends JR.1's How cell "... Supporting the establishment of community" and line 189 opens
+    JR.2's with "enterprises.": the fragment ends JR.1's sentence."""
+    assert DOCUMENT.line(188).split("\t")[2].endswith("Supporting the establishment of community")
+    assert DOCUMENT.line(189).split("\t")[2].strip().startswith("enterprises.")
+    assert _action(output, "JR.1")["title"].endswith("Supporting the establishment of community enterprises.")
+    assert _action(output, "JR.2")["title"].startswith("Work with partners to create new jobs")
+
+
+def test_cells_wrapped_over_lines_read_as_one_text(output):
+    """EN.4 (lines 174-183) wraps its cells word by word; CI.4 (235-236) over two lines."""
+    en4 = _action(output, "EN.4")
+    assert (en4["title"], en4["milestones"]) == ("Maintain EMAS registration.",
+                                                "To meet the EMAS targets for environmental improvement.")
+    assert en4["key_priority"].startswith("Wherever possible we will make continuous, measurable progress")
+    ci4 = _action(output, "CI.4")
+    assert "Human Resources Strategy" in ci4["title"] and "Effective employment practices" in ci4["title"]
+
+
+def test_a_code_printed_inside_a_word_is_read_as_curated(output):
+    assert "The Leic(PSA7) ester Generation Framework Masterplan" in DOCUMENT.line(195)
+    jr3 = _action(output, "JR.3")
+    assert "implement The Leicester (PSA7) Generation Framework Masterplan" in jr3["milestones"]
+    assert "Leic(PSA7)" not in jr3["milestones"]
+
+
+def test_no_action_text_starts_mid_sentence(output):
+    assert [row["title"] for row in output["actions"] if row["title"][:1].islower()] == []

@@ -1,5 +1,6 @@
-"""Leicester BVPP 2003/04: the improvement tables of Appendices II and III (actions) and the
-strategic aims and improvement priorities of Section 2 (priorities).
+"""Leicester BVPP 2003/04: the CPA Improvement Plan of Section 4 and the improvement tables of
+Appendices II and III (actions), and the strategic aims and improvement priorities of Section 2
+(priorities).
 
 Appendix II rows ('measures') print: name of service | description of service | improvement
 measures | progress | outcomes. Appendix III rows ('plans') print: name of service | proposed
@@ -68,6 +69,24 @@ def _action(document: SourceDocument, curated: dict, section: dict, line: int, s
             "source": document.source(line), "status": None}
 
 
+_ITEM_MARK = re.compile(r"\s*[✓√•]\s*")
+ELLIPSIS = "… "
+
+
+def mend_opening(raw: str | None) -> tuple[str | None, str | None]:
+    """(text, fragment) for a cell that opens mid-sentence because the conversion lost the start of
+    its first sentence ("planning aspects of the framework. ✓ New performance reporting ..."): the
+    orphaned fragment is dropped when ticked items follow it, else the text is kept marked "… "
+    as incomplete. A cell that opens a sentence comes back unchanged, with no fragment."""
+    text = clean_text(raw)
+    if not text or not text[0].islower():
+        return text, None
+    items = [item for item in _ITEM_MARK.split(raw or "") if clean_text(item)]
+    if len(items) > 1:
+        return clean_text(" ".join(items[1:])), clean_text(items[0])
+    return ELLIPSIS + text, text
+
+
 def _append(action: dict, field: str, text: str | None) -> None:
     if text:
         action[field] = f"{action[field]} {text}" if action.get(field) else text
@@ -92,28 +111,79 @@ def section_actions(document: SourceDocument, curated: dict, section: dict) -> l
                 continue
         if is_header(row):
             continue
+        title_position = 2 if section["layout"] == "measures" else 1
+        title_cell = clean_text(row[title_position]) if title_position < len(row) else None
         if row[0]:
             actions.append(_action(document, curated, section, number, clean_text(row[0])))
+            title_cell, fragment = mend_opening(row[title_position] if title_position < len(row) else None)
+            if fragment:
+                actions[-1]["_fragment"] = fragment
             if section["layout"] == "measures":
-                actions[-1]["_service_description"] = clean_text(row[1]) if len(row) > 1 else None
+                description, _ = mend_opening(row[1] if len(row) > 1 else None)
+                actions[-1]["_service_description"] = description
         elif not actions:
             continue
         if section["layout"] == "measures":
             for position, field in _MEASURE_FIELDS.items():
-                _append(actions[-1], field, clean_text(row[position]) if position < len(row) else None)
+                text = title_cell if field == "title" else clean_text(row[position]) if position < len(row) else None
+                _append(actions[-1], field, text)
         else:
-            _append(actions[-1], "title", clean_text(row[1]) if len(row) > 1 else None)
+            _append(actions[-1], "title", title_cell)
     for action in actions:
         description = action.pop("_service_description", None)
-        # A row whose improvement-measures cell is blank: its description of service says what was done.
+        # A row whose improvement-measures cell is blank, or only an orphaned fragment: its description
+        # of service says what was done, when that opens a sentence.
+        incomplete = action.get("title", "").startswith(ELLIPSIS)
+        if incomplete and description and not description.startswith(ELLIPSIS):
+            action["title"] = description
+        if action.get("_fragment"):
+            action["_fragment"] = (action["_fragment"], "is marked '…' as incomplete"
+                                   if action["title"].startswith(ELLIPSIS) else
+                                   "is the row's description of service" if incomplete else "starts at the next item")
         action["title"] = action.get("title") or description or action["key_priority"]
         if section["layout"] != "measures":
             action["milestones"] = timescales(action["title"])
     return actions
 
 
-def extract_actions(document: SourceDocument, curated: dict) -> tuple[list[dict], list[dict]]:
-    actions: list[dict] = []
+def cpa_actions(document: SourceDocument, curated: dict, priorities: list[dict]) -> list[dict]:
+    """Section 4's CPA Improvement Plan: each area listed ("- GCSE results") under a heading is an
+    action; `theme` is the heading, `key_priority` the part ("Improving Core Services"). A heading that
+    is one of the Section 2 improvement priorities ("Revitalising Neighbourhoods") links its actions to it."""
+    plan = curated.get("cpa_improvement_plan")
+    if not plan:
+        return []
+    parts = {entry["line"]: entry["quote"].split(". ", 1)[1] for entry in plan["parts"]}
+    headings = {entry["line"]: entry["quote"] for entry in plan["headings"]}
+    # Only the three improvement priorities: the CPA plan is the plan for them, while a heading that
+    # repeats a strategic aim's name ("Housing") is a department, not that aim.
+    improvement = {entry["quote"] for entry in curated["priorities"] if entry["group"] == "Improvement Priorities"}
+    named = {priority["theme"]: priority["priority_id"] for priority in priorities if priority["theme"] in improvement}
+    actions, part, heading = [], None, None
+    for number, text in document.numbered(plan["line"] + 1, plan["last_line"]):
+        item = re.sub(r"^[\s\-·]+", "", text).strip()
+        if number in parts:
+            part, heading = parts[number], None
+        elif number in headings:
+            heading = headings[number]
+        elif text.lstrip().startswith("-") and item:
+            if part is None or heading is None:
+                raise CuratedDataError(f"cpa_improvement_plan: {document.source(number)} is listed under no heading")
+            theme = next((rule["common_theme"] for rule in plan.get("item_themes", [])
+                          if rule["contains"].lower() in item.lower()), None)
+            actions.append({"council_id": document.council_id, "plan_id": document.plan_id, "theme": heading,
+                            "title": item, "key_priority": part, "priority_id": named.get(heading),
+                            "common_theme": theme or _common_theme(curated, heading, None),
+                            "source": document.source(number), "status": None, "milestones": None})
+        elif item:
+            raise CuratedDataError(f"cpa_improvement_plan: {document.source(number)} is neither a part, a "
+                                   f"curated heading nor a listed area: {item!r}")
+    return actions
+
+
+def extract_actions(document: SourceDocument, curated: dict,
+                    priorities: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
+    actions: list[dict] = cpa_actions(document, curated, priorities or [])
     for section in sorted(curated["action_sections"], key=lambda s: s["first_line"]):
         actions += section_actions(document, curated, section)
     for index, action in enumerate(actions, start=1):
@@ -121,6 +191,14 @@ def extract_actions(document: SourceDocument, curated: dict) -> tuple[list[dict]
     findings = [finding(document, region["first_line"], "garbled_region", "warning",
                         f"Appendix III (lines {region['first_line']}-{region['last_line']}): {region['reason']}")
                 for region in curated.get("garbled_action_regions", [])]
+    for action in actions:
+        if "_fragment" in action:
+            fragment, how = action.pop("_fragment")
+            line = int(action["source"].rsplit(":", 1)[1])
+            findings.append(finding(
+                document, line, "garbled_region", "info",
+                f"{action['key_priority']} (line {line}): the improvement text opens mid-sentence with "
+                f"'{fragment}', the end of a sentence whose start the conversion lost; the action's title {how}."))
     return actions, findings
 
 

@@ -7,6 +7,8 @@ from perfdash.plans.document import SourceDocument
 
 _HTML = re.compile(r"</?(?:p|br|i|b|u|sup|sub|ul|li|em|strong)\s*/?>", re.I)
 _TICKS = re.compile(r"[✓√•·]")
+# "Co- ordination", "multi- agency", "e- government": a hyphenated word the conversion split at a line end.
+_SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[a-z])")
 
 
 def clean_text(text: str | None) -> str | None:
@@ -15,6 +17,7 @@ def clean_text(text: str | None) -> str | None:
         return None
     text = _HTML.sub(" ", text).replace("**", "")
     text = _TICKS.sub(" ", text)
+    text = _SPLIT_HYPHEN.sub("-", text)
     text = re.sub(r"\s+", " ", text).strip(" ;")
     # A cell of only stray marks (', , ,' or '-') says nothing.
     return text if re.search(r"\w", text) else None

@@ -1,5 +1,6 @@
-"""Leicester BVPP 2003/04 indicators: the PSA targets of Section 2 and what can be recovered
-of the Appendix IV BVPI table, which the conversion ran into a single line."""
+"""Leicester BVPP 2003/04 indicators: the PSA targets of Section 2, what can be recovered of the
+Appendix IV BVPI table, which the conversion ran into a single line, and (figures.py) the figures
+printed in prose and in the improvement tables."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ import re
 from perfdash.plans.curated import CuratedDataError
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.leicester_bvpp.common import cells, clean_text, finding
+from perfdash.plans.leicester_bvpp.figures import extract_figures
 from perfdash.plans.values import parse_number, period_label, slug
 
 # Appendix IV prints, per row, four figures in this order (header on its first line and the
@@ -96,6 +98,16 @@ def figure_runs(text: str) -> list[tuple[int, list[str]]]:
     return runs
 
 
+def _appendix_iv_value(document: SourceDocument, indicator_id: str, year: int, kind: str, figure: str,
+                       line: int) -> dict:
+    """A figure of the Appendix IV table; "57.5 (e)" is an estimate of 57.5."""
+    estimated = figure.endswith(" (e)")
+    row = _value(document, indicator_id, year, "estimate" if estimated and kind == "actual" else kind, figure, line)
+    if estimated:
+        row["value"] = parse_number(figure[:-len(" (e)")])
+    return row
+
+
 def extract_appendix_iv(document: SourceDocument, curated: dict) -> tuple[list[dict], list[dict], list[dict]]:
     indicators, values, findings = [], [], []
     line = document.find("HOUSING BVPI")
@@ -108,17 +120,36 @@ def extract_appendix_iv(document: SourceDocument, curated: dict) -> tuple[list[d
             raise CuratedDataError(f"appendix_iv: no run of four figures follows {entry['quote']!r} on line {line}")
         start, figures = runs[0]
         taken.add(start)
-        indicator = _indicator(document, None, None, entry["title"], entry, line, "Housing BVPIs")
+        indicator = _indicator(document, None, entry.get("code"), entry["title"], entry, line, "Housing BVPIs")
         indicators.append(indicator)
-        for (year, kind), figure in zip(APPENDIX_IV_COLUMNS, figures):
-            row = _value(document, indicator["indicator_id"], year, kind, figure, line)
-            values.append(row)
-            if entry["unit"] != "percent" and figure.endswith("%"):
+        if entry.get("code_note"):
+            findings.append(finding(
+                document, line, "ambiguous_value", "info",
+                f"Appendix IV prints no BVPI reference for '{entry['title']}'; it is read as {entry['code']} from "
+                f"{' '.join(entry['code_note'].split())}.", indicator["indicator_id"]))
+        columns = entry.get("columns") or [{"year": year, "kind": kind} for year, kind in APPENDIX_IV_COLUMNS]
+        for column, figure in zip(columns, figures):
+            target = indicator
+            if column.get("indicator"):
+                other = {**entry, **entry[column["indicator"]]}
+                target = _indicator(document, None, None, other["title"], other, line, "Housing BVPIs")
+                indicators.append(target)
+                findings.append(finding(
+                    document, line, "ambiguous_value", "warning",
+                    f"{entry['code']}: the row prints {' '.join(figures)} with the comment 'Amended definition in "
+                    f"2002/03'. '{figure}' is a percentage under the definition before 2002/03, so it is read as "
+                    f"the {period_label(column['year'])} {column['kind']} of '{other['title']}' (its own indicator, "
+                    f"in percent), and the counts, in the order printed, as the "
+                    + ", ".join(f"{period_label(c['year'])} {c['kind']}" for c in columns if not c.get("indicator"))
+                    + f" of {entry['code']}.", indicator["indicator_id"]))
+            values.append(_appendix_iv_value(document, target["indicator_id"], column["year"], column["kind"],
+                                             figure, line))
+            if target["unit"] != "percent" and figure.endswith("%"):
                 findings.append(finding(
                     document, line, "unit_mismatch", "warning",
-                    f"'{entry['title']}': the {period_label(year)} {kind} is printed as a percentage "
-                    f"('{figure}') but the indicator counts dwellings; kept as printed. {entry.get('unit_note', '')}"
-                    .strip(), indicator["indicator_id"]))
+                    f"'{entry['title']}': the {period_label(column['year'])} {column['kind']} is printed as a "
+                    f"percentage ('{figure}') but the indicator is measured as {target['unit']}; kept as printed.",
+                    target["indicator_id"]))
     left = [" ".join(figures) for start, figures in figure_runs(text) if start not in taken and
             not all(re.fullmatch(r"(?:19|20)\d{2}", f) for f in figures)]
     recovered = "; ".join(f"'{entry['quote']}'" for entry in curated.get("appendix_iv", []))
@@ -127,21 +158,25 @@ def extract_appendix_iv(document: SourceDocument, curated: dict) -> tuple[list[d
         f"Appendix IV (line {line}): the Housing BVPI table is run together into one line. No BVPI "
         f"reference survives and titles survive only as fragments; the comparison-quartile and "
         f"exceeded/same/behind columns are lost. Recovered the rows after the fragments {recovered} "
-        f"(four figures each: 2001/02 actual, 2002/03 target, 2002/03 actual, 2003/04 target), with no "
-        f"code. Not recovered, as their titles are not legible: {'; '.join(left)}. No other Appendix IV "
-        f"table (e.g. BV12 sickness absence) is present in the converted text."))
+        f"(four figures each: 2001/02 actual, 2002/03 target, 2002/03 actual, 2003/04 target), with curated "
+        f"codes. " + (f"Not recovered, as their titles are not legible: {'; '.join(left)}. " if left else "")
+        + "No other Appendix IV table (e.g. BV12 sickness absence) is present in the converted text."))
     stray_end = document.find("Appendix V", line) - 1
+    curated_lines = {figure["line"] for entry in curated.get("figures", []) for figure in entry["values"]}
     stray = [(n, t.strip()) for n, t in document.numbered(line + 1, stray_end) if t.strip()]
     if stray:
         findings.append(finding(
             document, stray[0][0], "garbled_region", "warning",
             f"Appendix IV (lines {stray[0][0]}-{stray[-1][0]}): loose text "
-            f"{', '.join(repr(t) for _, t in stray)} with no row or column; not recovered."))
+            f"{', '.join(repr(t) for _, t in stray)} with no row or column"
+            + ("; read as one row of four figures (see the curated figures)." if
+               all(n in curated_lines or not re.search(r"\d", t) for n, t in stray) else "; not recovered.")))
     return indicators, values, findings
 
 
 def extract_indicators(document: SourceDocument, curated: dict) -> tuple[list[dict], list[dict], list[dict]]:
     indicators, values, findings = extract_psa(document, curated)
-    more = extract_appendix_iv(document, curated)
-    return indicators + more[0], values + more[1], findings + more[2]
+    for more in (extract_appendix_iv(document, curated), extract_figures(document, curated)):
+        indicators, values, findings = indicators + more[0], values + more[1], findings + more[2]
+    return indicators, values, findings
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from perfdash.plans.contract import TABLES
 from perfdash.plans.curated import CuratedDataError
 from perfdash.plans.document import SourceDocument
 
@@ -22,6 +23,8 @@ _DATE = re.compile(
     rf"(?:{_MONTH}\s+)?{_YEAR}(?:\s+(?:to|and)\s+{_YEAR})?\b", re.I)
 _FIRST_YEAR = re.compile(r"(?:19|20)\d{2}")
 _BULLET = "·"
+# Every column of the contract's actions table: an annual plan prints no owner, resources or progress.
+EMPTY_ACTION = dict.fromkeys(TABLES["actions"].columns)
 
 
 def milestones(text: str, plan_start: int) -> str | None:
@@ -68,9 +71,10 @@ def action_rows(document: SourceDocument, curated: dict, priorities: list[dict],
                     raise CuratedDataError(f"{document.source(number)}: a bullet before any sub-priority heading")
                 title = re.sub(r"\s+", " ", text.lstrip()[1:]).strip()
                 rows.append({
+                    **EMPTY_ACTION,
                     "council_id": document.council_id, "plan_id": document.plan_id, "theme": section["heading"],
                     "title": title, "key_priority": label or priority["title"],
                     "priority_id": priority["priority_id"], "milestones": milestones(title, plan_start),
                     "status": None, "common_theme": entry_theme or priority["common_theme"],
                     "source": document.source(number)})
-    return [{"action_id": f"{document.plan_id}:A{index:03d}", **row} for index, row in enumerate(rows, start=1)]
+    return [{**row, "action_id": f"{document.plan_id}:A{index:03d}"} for index, row in enumerate(rows, start=1)]
