@@ -8,6 +8,7 @@ from components.compare_charts import (
     build_shared_comparison,
     build_theme_matrix,
 )
+from components.quartile_charts import build_quartile_comparison
 from components.query_cache import run_query
 from components.ui import show_chart, sidebar_filters, table_alternative
 from perfdash.exports import to_csv_bytes
@@ -23,6 +24,8 @@ from perfdash.views.compare import (
     shared_verdicts,
     themes_of,
 )
+from perfdash.views.quartiles import NOTE as QUARTILE_NOTE
+from perfdash.views.quartiles import quartile_bands, quartile_table
 
 SHARED_COLUMNS = ["code", "council_name", "title", "unit", "polarity", "actual_period", "actual_shown",
                   "target_period", "target_shown", "against_target", "against_other_councils",
@@ -44,8 +47,8 @@ def full_table(query: str, params: dict, prepare, label: str, file_name: str, ke
                            mime="text/csv", key=f"{key}-full-csv", on_click="ignore", icon=":material/download:")
 
 
-matrix_tab, shared_tab, ambition_tab, tier_tab = st.tabs(
-    ["Theme matrix", "Shared indicators", "Target ambition", "County and districts"], key="tab",
+matrix_tab, shared_tab, ambition_tab, tier_tab, quartile_tab = st.tabs(
+    ["Theme matrix", "Shared indicators", "Target ambition", "County and districts", "Quartile position"], key="tab",
     bind="query-params")
 
 with matrix_tab:
@@ -129,3 +132,13 @@ with tier_tab:
     tiers = run_query("compare_two_tier")
     show_chart(build_theme_matrix(tiers, "total"), key="tiers")
     st.dataframe(tiers, hide_index=True, key="tier-table")
+
+with quartile_tab:
+    st.markdown(QUARTILE_NOTE)
+    bands = quartile_bands(run_query("quartile_bands", councils=filters.councils))
+    if bands.empty:
+        st.info("None of the chosen councils' plans prints a quartile table.")
+    else:
+        show_chart(build_quartile_comparison(bands), key="quartiles")
+        table_alternative(quartile_table(bands), file_name="quartile-bands.csv", label="quartile bands",
+                          key="quartiles")

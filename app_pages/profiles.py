@@ -1,6 +1,7 @@
 """Quarterly profiles: each indicator's Q1-Q4 target profile for a council and year."""
 import streamlit as st
 
+from components.definition_panel import show_definition
 from components.meeting_mode import meeting_mode
 from components.profile_charts import build_code_profiles, build_quarterly_profile
 from components.query_cache import assessed_quarters, run_query
@@ -14,6 +15,8 @@ from components.ui import (
     with_source_links,
 )
 from components.url_state import url_number_input, url_selectbox
+from components.yes_no_charts import build_yes_no_profile
+from perfdash.views.definitions import definitions_for
 from perfdash.views.profiles import (
     findings_for,
     page_count,
@@ -62,12 +65,17 @@ shown = page_of(indicator_ids, page)
 st.caption(f"{names[council]}, {year_labels[year]}: showing {len(shown)} of {len(indicator_ids)} indicators "
            "with a quarterly profile, in the plan's order.")
 
+definitions = definitions_for(run_query("indicator_definitions", indicator_ids=shown)).set_index("indicator_id",
+                                                                                           drop=False)
 grid = st.columns(3)
 for index, indicator_id in enumerate(shown):
     with grid[index % 3].container(border=True):
         one = profiles[profiles["indicator_id"] == indicator_id]
         statuses = outturns[outturns["indicator_id"] == indicator_id]
-        show_chart(build_quarterly_profile(one, statuses), key=f"profile-{indicator_id}")
+        # A Yes/No profile has answers, not numbers: drawn as words, not as an empty line.
+        draw = build_yes_no_profile if (one["unit"] == "yes_no").all() else build_quarterly_profile
+        show_chart(draw(one, statuses), key=f"profile-{indicator_id}")
+        show_definition(definitions.loc[indicator_id].to_dict())
         for line in findings_for(findings, indicator_id):
             st.caption(line)
 

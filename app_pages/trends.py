@@ -1,7 +1,9 @@
 """Trends: actuals, baselines, interims and targets over financial years."""
 import streamlit as st
 
+from components.definition_panel import show_definitions
 from components.meeting_mode import meeting_mode
+from components.quartile_charts import build_quartile_bands
 from components.query_cache import rag_rules, run_query
 from components.trend_charts import build_trend_chart
 from components.ui import (
@@ -13,6 +15,9 @@ from components.ui import (
 )
 from components.url_state import url_multiselect, url_selectbox
 from perfdash.polarity import unit_label
+from perfdash.views.definitions import definitions_for
+from perfdash.views.quartiles import NOTE as QUARTILE_NOTE
+from perfdash.views.quartiles import quartile_bands, quartile_table
 from perfdash.views.trends import (
     OVERLAY_CAP,
     PICKER_CAP,
@@ -84,9 +89,21 @@ st.subheader("Direction of travel")
 st.dataframe(direction_summary(series).drop(columns=["indicator_id"]).fillna({"Code": "—"}), hide_index=True,
              key="direction")
 
+definitions = definitions_for(run_query("indicator_definitions", indicator_ids=chosen))
 for unit, group in series.groupby("unit", sort=True):
     names = ", ".join(sorted(group["code"].dropna().unique())) or group["title"].iloc[0][:60]
     figure = build_trend_chart(group, title=f"{names}: actuals and targets by financial year ({unit_label(unit)})")
     show_chart(figure, key=f"trend-{unit}")
     table_alternative(with_source_links(series_table(group)), file_name=f"trend-{unit}.csv",
                       label=f"figures in {unit_label(unit)}", key=f"trend-{unit}", column_config=SOURCE_LINK_CONFIG)
+    show_definitions(definitions[definitions["indicator_id"].isin(group["indicator_id"])], key=f"trend-{unit}")
+
+st.subheader("Quartile position")
+bands = quartile_bands(run_query("quartile_bands", councils=sorted(series["council_id"].unique())))
+if bands.empty:
+    st.caption("The plans of these indicators' councils print no quartile table.")
+else:
+    st.caption(QUARTILE_NOTE)
+    for council_id, rows in bands.groupby("council_id", sort=False):
+        show_chart(build_quartile_bands(rows), key=f"quartiles-{council_id}")
+    table_alternative(quartile_table(bands), file_name="quartile-bands.csv", label="quartile bands", key="quartiles")

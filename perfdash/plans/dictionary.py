@@ -30,6 +30,7 @@ COLUMNS = ("code", "set", "aliases", "title", "unit", "polarity", "definition", 
            "note")
 # Each set's codes, as the bundled plans normalise them (perfdash.plans.values.normalise_code).
 SETS = {"BVPI": re.compile(r"BV\d+[a-z]*"), "NI": re.compile(r"NI\d+[a-z]*"), "PAF": re.compile(r"PAF[A-E]\d+")}
+_EXAMPLES = {"BVPI": "BV109a", "NI": "NI157a", "PAF": "PAFC21"}
 
 
 class DictionaryError(ValueError):
@@ -54,7 +55,7 @@ class NationalIndicator:
 @dataclass(frozen=True)
 class IndicatorDictionary:
     entries: Mapping[str, NationalIndicator]
-    citations: Mapping[str, str]
+    citations: Mapping[str, tuple[str, str]]
     by_alias: Mapping[str, str]
 
     def get(self, code: str | None) -> NationalIndicator | None:
@@ -73,7 +74,11 @@ class IndicatorDictionary:
 
     def citation(self, entry: NationalIndicator) -> str:
         """The full references of the documents the entry's definition comes from."""
-        return " ".join(self.citations[key] for key in entry.sources)
+        return " ".join(self.citations[key][1] for key in entry.sources)
+
+    def short_citation(self, entry: NationalIndicator) -> str:
+        """The short names of the documents the entry's definition comes from, for a panel."""
+        return "; ".join(self.citations[key][0] for key in entry.sources)
 
 
 def fold(printed: str) -> str:
@@ -83,20 +88,26 @@ def fold(printed: str) -> str:
     return re.sub(r"^BVPI?(?=\d)", "BV", text)
 
 
-def _load_sources(file: Path) -> dict[str, str]:
+def _load_sources(file: Path) -> dict[str, tuple[str, str]]:
+    """Source key -> (short name, full reference)."""
     try:
         sources = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise DictionaryError(f"{file}: cannot be read as YAML ({error})") from error
     if not isinstance(sources, dict) or not sources:
-        raise DictionaryError(f"{file}: expected a mapping of source key to its full reference")
-    for key, text in sources.items():
-        if not isinstance(text, str) or not text.strip():
-            raise DictionaryError(f"{file}: source {key!r} needs its full reference as text")
-    return {str(key): " ".join(text.split()) for key, text in sources.items()}
+        raise DictionaryError(f"{file}: expected a mapping of source key to its short name and reference")
+    cited = {}
+    for key, source in sources.items():
+        for part in ("short", "reference"):
+            text = source.get(part) if isinstance(source, dict) else None
+            if not isinstance(text, str) or not text.strip():
+                raise DictionaryError(f"{file}: {key}.{part}: needs the source's {part} name as text"
+                                      if part == "short" else f"{file}: {key}.reference: needs the full reference")
+        cited[str(key)] = (" ".join(source["short"].split()), " ".join(source["reference"].split()))
+    return cited
 
 
-def _entry(row: dict, line: int, where: str, citations: Mapping[str, str], units: tuple[str, ...]) -> NationalIndicator:
+def _entry(row: dict, line: int, where: str, citations: Mapping, units: tuple[str, ...]) -> NationalIndicator:
     def fail(reason: str):
         raise DictionaryError(f"{where}: {reason}")
 
@@ -105,7 +116,7 @@ def _entry(row: dict, line: int, where: str, citations: Mapping[str, str], units
     if family not in SETS:
         fail(f"set {family!r} is not one of {', '.join(SETS)}")
     if not SETS[family].fullmatch(code):
-        fail(f"code {code!r} is not a {family} code like {dict(BVPI='BV109a', NI='NI157a', PAF='PAFC21')[family]}")
+        fail(f"code {code!r} is not a {family} code like {_EXAMPLES[family]}")
     if not values["title"]:
         fail(f"{code} has no title")
     if values["unit"] and values["unit"] not in units:
@@ -164,24 +175,24 @@ def load_dictionary(file: Path = DICTIONARY_FILE, sources_file: Path = SOURCES_F
 
 # What a plan's own words say about a unit: in a printed figure, or in its title or sentence.
 _FIGURE_UNITS = (
-    ("percent", re.compile(r"%")), ("days", re.compile(r"\bdays?\b", re.I)),
-    ("weeks", re.compile(r"\bweeks?\b", re.I)), ("gbp", re.compile(r"£")), ("kg", re.compile(r"\bkg\b", re.I)),
-    ("tonnes", re.compile(r"\d\s*t\b|\btonnes?\b", re.I)),
-    ("rate_per_1000", re.compile(r"per\s*1,?000\b|per\s*thousand", re.I)),
-    ("rate_per_100000", re.compile(r"per\s*100,?000\b", re.I)), ("yes_no", re.compile(r"^\s*(yes|no)\s*$", re.I)),
-    ("level", re.compile(r"^\s*level\s*\d", re.I)),
+    ("percent", re.compile(r"%")), ("days", re.compile(r"\bdays?\b", re.IGNORECASE)),
+    ("weeks", re.compile(r"\bweeks?\b", re.IGNORECASE)), ("gbp", re.compile(r"£")), ("kg", re.compile(r"\bkg\b", re.IGNORECASE)),
+    ("tonnes", re.compile(r"\d\s*t\b|\btonnes?\b", re.IGNORECASE)),
+    ("rate_per_1000", re.compile(r"per\s*1,?000\b|per\s*thousand", re.IGNORECASE)),
+    ("rate_per_100000", re.compile(r"per\s*100,?000\b", re.IGNORECASE)), ("yes_no", re.compile(r"^\s*(yes|no)\s*$", re.IGNORECASE)),
+    ("level", re.compile(r"^\s*level\s*\d", re.IGNORECASE)),
 )
 _TEXT_UNITS = (
-    ("percent", re.compile(r"%|\bpercentage\b|\bper ?cent\b|\bproportion\b", re.I)),
-    ("rate_per_1000", re.compile(r"per\s*1,?000\b|per\s*thousand", re.I)),
-    ("rate_per_100000", re.compile(r"per\s*100,?000\b", re.I)),
-    ("kg", re.compile(r"\bkg\b|\bkilograms?\b", re.I)), ("tonnes", re.compile(r"\btonnage\b|\btonnes\b", re.I)),
-    ("days", re.compile(r"\bdays\b", re.I)), ("weeks", re.compile(r"\bweeks\b", re.I)),
-    ("count", re.compile(r"\b(?:the |total )?(?:number|no\.?) of\b", re.I)),
+    ("percent", re.compile(r"%|\bpercentage\b|\bper ?cent\b|\bproportion\b", re.IGNORECASE)),
+    ("rate_per_1000", re.compile(r"per\s*1,?000\b|per\s*thousand", re.IGNORECASE)),
+    ("rate_per_100000", re.compile(r"per\s*100,?000\b", re.IGNORECASE)),
+    ("kg", re.compile(r"\bkg\b|\bkilograms?\b", re.IGNORECASE)), ("tonnes", re.compile(r"\btonnage\b|\btonnes\b", re.IGNORECASE)),
+    ("days", re.compile(r"\bdays\b", re.IGNORECASE)), ("weeks", re.compile(r"\bweeks\b", re.IGNORECASE)),
+    ("count", re.compile(r"\b(?:the |total )?(?:number|no\.?) of\b", re.IGNORECASE)),
 )
 _TEXT_POLARITIES = (
-    ("lower", re.compile(r"\blow(?:er)? is (?:best|better)\b", re.I)),
-    ("higher", re.compile(r"\bhigh(?:er)? is (?:best|better)\b", re.I)),
+    ("lower", re.compile(r"\blow(?:er)? is (?:best|better)\b", re.IGNORECASE)),
+    ("higher", re.compile(r"\bhigh(?:er)? is (?:best|better)\b", re.IGNORECASE)),
 )
 
 
