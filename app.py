@@ -30,6 +30,7 @@ PAGES = [
     st.Page("app_pages/actions.py", title="Actions and milestones", icon=":material/checklist:", url_path="actions"),
     st.Page("app_pages/explore.py", title="Explore and SQL", icon=":material/table_view:", url_path="explore"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
+    st.Page("app_pages/glossary.py", title="Glossary", icon=":material/menu_book:", url_path="glossary"),
 ]
 
 # "/" is a hidden landing page that opens the Scorecard, so that /scorecard is a link of its own too.

@@ -53,7 +53,7 @@ def test_trend_panels_carry_definitions_and_the_councils_quartile_bands():
     assert [spec["layout"]["title"]["text"].split(":")[0] for spec in bands] == [
         "North West Leicestershire District Council"]
     texts = [text for trace in bands[0]["data"] for text in trace["text"]]
-    assert texts and all(text.endswith("%") or text.endswith("not split") for text in texts)
+    assert texts and all(text.endswith(("%", "not split")) for text in texts)
     assert all("2005/06" in hover for trace in bands[0]["data"] for hover in trace["hovertext"])
 
 

@@ -44,7 +44,7 @@ def test_every_band_says_its_share_year_and_source_and_has_its_own_pattern():
     patterns = [trace.marker.pattern.shape for trace in figure.data]
     assert len(set(patterns)) == len(patterns), "no two bands differ by colour alone"
     for trace in figure.data:
-        assert all(text.endswith("%") or text.endswith("not split") for text in trace.text)
+        assert all(text.endswith(("%", "not split")) for text in trace.text)
         assert all("Source: " in hover and ".txt:" in hover for hover in trace.hovertext)
         assert trace.textfont.size >= MIN_TEXT_SIZE
     assert figure.layout.uniformtext.minsize >= MIN_TEXT_SIZE
