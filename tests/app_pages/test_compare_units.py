@@ -1,7 +1,12 @@
 """Compare on the bundled plans: BV64 (a count in NW Leicestershire's plan, a percentage in
 Leicester's) is drawn on two axes, one per unit, and the page says why."""
 from perfdash.polarity import unit_label
-from tests.app_pages.helpers import assert_drawn_cleanly, chart_specs, run_page, table_with
+from tests.app_pages.helpers import (
+    assert_drawn_cleanly,
+    chart_specs,
+    run_page,
+    table_with,
+)
 
 
 def test_a_code_printed_in_two_units_is_drawn_and_compared_apart(committed_tables):
