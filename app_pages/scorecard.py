@@ -6,7 +6,12 @@ import streamlit as st
 from components.meeting_mode import meeting_mode
 from components.quarter_picker import quarter_picker
 from components.query_cache import demo_mode, rag_rules
-from components.scorecard import board_pack_downloads, group_section, load_scorecard, open_on_latest_quarter
+from components.scorecard import (
+    board_pack_downloads,
+    group_section,
+    load_scorecard,
+    open_on_latest_quarter,
+)
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
 from components.url_state import url_selectbox

@@ -9,7 +9,13 @@ import html
 from pathlib import Path
 
 from perfdash.boardpack import svg_chart
-from perfdash.boardpack.content import APPENDIX_HEADER, DEMO_WARNING, SCORECARD_HEADER, BoardPack, RedIndicator
+from perfdash.boardpack.content import (
+    APPENDIX_HEADER,
+    DEMO_WARNING,
+    SCORECARD_HEADER,
+    BoardPack,
+    RedIndicator,
+)
 from perfdash.palette import RAG_STYLES
 
 CSS = """
@@ -134,7 +140,9 @@ def board_pack_html(pack: BoardPack) -> str:
 
 def pdf_bytes(pack: BoardPack) -> bytes:
     """The pack as the bytes of a PDF file."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only the pack needs
+    from weasyprint import (
+        HTML,  # imported here: it loads Pango, which only the pack needs
+    )
 
     return HTML(string=board_pack_html(pack)).write_pdf()
 

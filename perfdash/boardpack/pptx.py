@@ -13,15 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from perfdash.boardpack import paging, svg_chart
+from perfdash.boardpack import paging
 from perfdash.boardpack.content import (
     APPENDIX_HEADER,
     DEMO_WARNING,
@@ -30,13 +27,13 @@ from perfdash.boardpack.content import (
     RedIndicator,
     TableRow,
 )
-from perfdash.palette import OKABE_ITO, RAG_STYLES
+from perfdash.boardpack.pptx_chart import FONT, add_chart
+from perfdash.palette import RAG_STYLES
 
 SLIDE_W, SLIDE_H = 13.333, 7.5          # inches: 16:9
 MARGIN = 0.4
 CONTENT_W = SLIDE_W - 2 * MARGIN
 TABLE_PT = 14                           # no table text smaller than this
-FONT = "Arial"
 BLACK, WHITE = RGBColor(0, 0, 0), RGBColor(0xFF, 0xFF, 0xFF)
 HEADER_FILL, GROUP_FILL = RGBColor(0xD9, 0xD9, 0xD9), RGBColor(0xF2, 0xF2, 0xF2)
 TITLE_ONLY, TITLE_SLIDE = 5, 0          # layouts of python-pptx's default template
@@ -179,62 +176,9 @@ def _headline_slide(deck, pack: BoardPack) -> None:
                   widths, carry_groups=False, first_slide=slide, first_top=3.25)
 
 
-def number_format(values) -> str:
-    """An Excel number format that shows every value as the pack's text does: thousands
-    separated, and only the decimals the figures have (at most two)."""
-    numbers = [v for v in values if v is not None]
-    decimals = max((len(f"{v:.2f}".rstrip("0").split(".")[1]) for v in numbers), default=0)
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
-
-
-def _chart(slide, red: RedIndicator, x: float, y: float, w: float, h: float) -> None:
-    data = CategoryChartData(number_format=number_format((*red.actuals, *red.targets)))
-    data.categories = list(red.periods)
-    data.add_series("Value", list(red.actuals))
-    data.add_series("Target", list(red.targets))
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(x), Inches(y), Inches(w), Inches(h), data)
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", f"{red.chart_title}. {red.chart_description()}")  # alt text
-    chart = frame.chart
-    chart.font.size, chart.font.name = Pt(14), FONT
-    chart.has_title = True
-    _write(chart.chart_title.text_frame, [(red.chart_title, 16, True)])
-    for axis, words in ((chart.value_axis, red.value_axis_title), (chart.category_axis, "Quarter")):
-        axis.has_title = True
-        _write(axis.axis_title.text_frame, [(words, 14, False)])
-        axis.tick_labels.font.size = Pt(14)
-    chart.has_legend = True
-    chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
-    chart.legend.font.size = Pt(14)
-    value, target = chart.plots[0].series
-    value.format.line.color.rgb, value.format.line.width = _rgb(OKABE_ITO[0]), Pt(3)
-    value.marker.style, value.marker.size = XL_MARKER_STYLE.CIRCLE, 9
-    value.marker.format.fill.solid()
-    value.marker.format.fill.fore_color.rgb = _rgb(OKABE_ITO[0])
-    target.format.line.color.rgb, target.format.line.width = BLACK, Pt(2)
-    target.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-    target.marker.style, target.marker.size = XL_MARKER_STYLE.DIAMOND, 9
-    target.marker.format.fill.solid()
-    target.marker.format.fill.fore_color.rgb = WHITE
-    target.marker.format.line.color.rgb = BLACK
-    labels = value.data_labels
-    labels.show_value, labels.font.size, labels.position = True, Pt(14), XL_LABEL_POSITION.ABOVE
-    # The same round ticks as the PDF's chart, each shown with the decimals its step needs.
-    ticks = svg_chart.nice_ticks(*_span((*red.actuals, *red.targets)))
-    axis = chart.value_axis
-    axis.minimum_scale, axis.maximum_scale = ticks[0], ticks[-1]
-    axis.major_unit = ticks[1] - ticks[0] if len(ticks) > 1 else 1
-    axis.tick_labels.number_format = number_format(ticks)
-    axis.tick_labels.number_format_is_linked = False
-
-
-def _span(values) -> tuple[float, float]:
-    numbers = [v for v in values if v is not None]
-    return (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
-
-
 def _red_slides(deck, red: RedIndicator) -> None:
     slide = _titled_slide(deck, red.heading)
-    _chart(slide, red, MARGIN, 1.2, 6.9, 3.55)
+    add_chart(slide, red, MARGIN, 1.2, 6.9, 3.55, _write)
     facts = [f"{label}: {words}" for label, words in red.facts()]
     size = paging.fitting_size("\n".join(facts), 5.4, 3.55, (16, 15, 14))
     box = _text_box(slide, MARGIN + 7.1, 1.2, 5.4, 3.55, [])

@@ -77,8 +77,11 @@ def line_chart(title: str, periods: Sequence[str], values: Sequence[float | None
         parts.append(_text(x_of(n), TOP + plot_h + 17, period))
     parts.append(_text(LEFT + plot_w / 2, TOP + plot_h + 38, "Quarter"))
     parts.append(_text(18, TOP + plot_h / 2, value_axis_title, rotate=True))
+    # Labels on the side away from the target line, so the target's markers do not cover them.
+    pairs = [(v, t) for v, t in zip(values, targets) if v is not None and t is not None]
+    below = sum(v < t for v, t in pairs) > sum(v > t for v, t in pairs)
     parts += _series(targets, x_of, y_of, "#000000", dashed=True, labels=False)
-    parts += _series(values, x_of, y_of, OKABE_ITO[0], dashed=False, labels=True)
+    parts += _series(values, x_of, y_of, OKABE_ITO[0], dashed=False, labels=True, below=below)
     legend_y = HEIGHT - 16
     parts.append(f'<line x1="{LEFT}" y1="{legend_y - 4}" x2="{LEFT + 30}" y2="{legend_y - 4}" '
                  f'stroke="{OKABE_ITO[0]}" stroke-width="3"/>'
@@ -97,7 +100,8 @@ def _diamond(x: float, y: float, r: float = 6) -> str:
             f'fill="#FFF" stroke="#000" stroke-width="2"/>')
 
 
-def _series(values: Sequence[float | None], x_of, y_of, colour: str, dashed: bool, labels: bool) -> list[str]:
+def _series(values: Sequence[float | None], x_of, y_of, colour: str, dashed: bool, labels: bool,
+            below: bool = False) -> list[str]:
     parts = []
     points = [(x_of(n), y_of(v), v) for n, v in enumerate(values) if v is not None]
     if len(points) > 1:
@@ -107,5 +111,5 @@ def _series(values: Sequence[float | None], x_of, y_of, colour: str, dashed: boo
     for x, y, v in points:
         parts.append(_diamond(x, y) if dashed else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
         if labels:
-            parts.append(_text(x, y - 10, number_text(v), weight="bold"))
+            parts.append(_text(x, y + 22 if below else y - 10, number_text(v), weight="bold"))
     return parts

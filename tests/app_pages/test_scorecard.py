@@ -24,7 +24,7 @@ def recorded(tmp_path_factory):
 
 @pytest.fixture
 def store(recorded, tmp_path, monkeypatch):
-    folder, actuals, status = recorded
+    _, actuals, status = recorded
     monkeypatch.setenv("PERFDASH_STORE", str(actuals.location))
     monkeypatch.setenv("PERFDASH_DEMO_STORE", str(tmp_path / "demo.duckdb"))
     return actuals, status

@@ -95,7 +95,7 @@ def test_a_bad_year_is_refused_in_words(capsys, tmp_path, store):
 
 
 def test_when_the_pdf_cannot_be_made_neither_file_is_written(capsys, tmp_path, store, monkeypatch):
-    import perfdash.boardpack.pdf as pdf
+    from perfdash.boardpack import pdf
 
     def no_pango(pack):
         raise OSError("cannot load library 'libpango-1.0-0'")
