@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.meeting_mode import meeting_mode
 from components.quarter_picker import quarter_picker
-from components.query_cache import demo_mode, rag_rules
+from components.query_cache import rag_rules
 from components.scorecard import (
     board_pack_downloads,
     group_section,
@@ -15,7 +15,6 @@ from components.scorecard import (
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
 from components.url_state import url_selectbox
-from perfdash.boardpack.content import build_board_pack
 from perfdash.views import scorecard as sc
 from perfdash.views import status_rule
 
@@ -35,16 +34,14 @@ if chosen is None:
 council, year, quarter = chosen
 grouping = url_selectbox("Group indicators by", options=list(sc.GROUPINGS), key="group", default=sc.PRIORITY,
                          format_func=sc.GROUPINGS.get)
-card, assessed = load_scorecard(council, year, quarter, grouping)
+card, pack = load_scorecard(council, year, quarter, grouping, names.get(council, council))
 status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
 if card.rows.empty or card.rows["actual"].isna().all():
     st.info(f"No outturns are recorded for {card.label} yet. Editors record them on the Record outturns page.")
     st.stop()
 
-demo = demo_mode()
-pack = build_board_pack(card, assessed, names.get(council, council), demo)
 st.subheader(f"{card.label}: {len(card.rows)} indicators")
-st.caption(pack.data_as_at + (". Demonstration data: generated outturns, not real figures." if demo else ""))
+st.caption(pack.data_as_at + (". Demonstration data: generated outturns, not real figures." if pack.demo else ""))
 status_counts(card.counts())
 
 st.subheader(f"Counts by {sc.GROUPINGS[grouping].lower()}")

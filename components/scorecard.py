@@ -2,11 +2,12 @@
 theme, and the board pack as downloads built only when their button is pressed."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from components.query_cache import assessed_quarters, run_query
+from components.query_cache import assessed_quarters, demo_mode, run_query
 from components.status_display import status_counts
-from perfdash.boardpack.content import BoardPack
+from perfdash.boardpack.content import BoardPack, build_board_pack
 from perfdash.rag import status as quarter_status
 from perfdash.views import scorecard as sc
 
@@ -30,12 +31,19 @@ def open_on_latest_quarter(councils: list[str]) -> None:
                                quarter=str(int(row["quarter"])))
 
 
-def load_scorecard(council: str, year: int, quarter: int, grouping: str) -> tuple[sc.Scorecard, object]:
-    """The council's quarter, and the assessed quarters it was built from."""
-    assessed = assessed_quarters(council)
-    card = sc.build_scorecard(assessed, run_query("scorecard_groups", council=council), council, year, quarter,
-                              grouping)
-    return card, assessed
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def _built(assessed: pd.DataFrame, groups: pd.DataFrame, council: str, year: int, quarter: int, grouping: str,
+           council_name: str, demo: bool) -> tuple[sc.Scorecard, BoardPack]:
+    card = sc.build_scorecard(assessed, groups, council, year, quarter, grouping)
+    return card, build_board_pack(card, assessed, council_name, demo)
+
+
+def load_scorecard(council: str, year: int, quarter: int, grouping: str, council_name: str
+                   ) -> tuple[sc.Scorecard, BoardPack]:
+    """The council's quarter and its board pack, built again only when the store, the extracts,
+    the tolerances or the choices change."""
+    return _built(assessed_quarters(council), run_query("scorecard_groups", council=council), council, year,
+                  quarter, grouping, council_name, demo_mode())
 
 
 def group_section(card: sc.Scorecard, group: str, key: str) -> None:

@@ -242,8 +242,9 @@ def build_board_pack(card: sc.Scorecard, assessed: pd.DataFrame, council_name: s
     worst_first = {indicator_id: n for n, indicator_id in enumerate(found.index)}
     red_rows = card.reds().assign(order=lambda f: f["indicator_id"].map(worst_first)).sort_values(
         "order", kind="stable")
-    reds = tuple(_red(row, found.loc[row.indicator_id] if row.indicator_id in found.index else None, assessed, card)
-                 for row in red_rows.itertuples())
+    red_quarters = assessed[assessed["indicator_id"].isin(red_rows["indicator_id"])]  # filtered once, not per red
+    reds = tuple(_red(row, found.loc[row.indicator_id] if row.indicator_id in found.index else None, red_quarters,
+                      card) for row in red_rows.itertuples())
     return BoardPack(
         council_id=card.council_id, council_name=council_name, year_start=card.year_start, quarter=card.quarter,
         data_as_at=f"Data as at {sc.data_as_at(card.rows)}", grouping=card.grouping, demo=demo,
