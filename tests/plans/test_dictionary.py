@@ -140,6 +140,19 @@ def test_a_duplicate_code_or_alias_names_both_lines(tmp_path):
         load(tmp_path, [GOOD_ROW, {**GOOD_ROW, "code": "BV10", "aliases": "BV 9"}])
 
 
+@pytest.mark.parametrize("sources, reason", [
+    ("bvpi_guidance: just a string", "bvpi_guidance.short: needs the source's short name"),
+    ("bvpi_guidance: {short: BVPI}", "bvpi_guidance.reference: needs the full reference"),
+    ("[]", "expected a mapping of source key"),
+])
+def test_a_bad_sources_file_names_the_key_and_reason(tmp_path, sources, reason):
+    file = write_dictionary(tmp_path, [GOOD_ROW])
+    (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
+    with pytest.raises(DictionaryError, match=re.escape(reason)) as raised:
+        load_dictionary.__wrapped__(file, tmp_path / "sources.yaml")
+    assert str(raised.value).startswith(str(tmp_path / "sources.yaml"))
+
+
 def test_a_wrong_header_or_row_length_is_refused(tmp_path):
     with pytest.raises(DictionaryError, match=r"line 1: the header must be code,set,aliases"):
         load(tmp_path, [], header=COLUMNS[:-1])
