@@ -158,7 +158,7 @@ def build_ambition_chart(ambition: pd.DataFrame, title: str) -> go.Figure:
     words = ["stretch" if v > 0 else "no change" if v == 0 else "accepts decline" for v in values]
     colours = [OKABE_ITO[0] if v > 0 else "#6B6B6B" if v == 0 else OKABE_ITO[5] for v in values]
     texts = [f"{v:+.1f}% {w}" for v, w in zip(values, words)]
-    labels = list(data["label"])
+    labels = _distinct(list(data["label"]), list(data["target_period"]) if "target_period" in data else None)
     figure = go.Figure(go.Bar(
         x=values, y=labels, orientation="h", marker_color=colours, text=texts, textposition="outside",
         cliponaxis=False, textfont={"color": "#1A1A1A", "size": _AMBITION_TEXT_SIZE},
@@ -172,6 +172,19 @@ def build_ambition_chart(ambition: pd.DataFrame, title: str) -> go.Figure:
                         # Labels on two lines, so the bars keep most of the chart's width.
                         yaxis={"title": {"text": "Council · indicator"}, "tickmode": "array", "tickvals": labels,
                                "ticktext": [wrap(label, 36, 2) for label in labels]})
+
+
+def _distinct(labels: list[str], periods: list | None) -> list[str]:
+    """Bar labels that are each drawn once: a council's indicator with targets for several years
+    is named with the year of each target, so its bars do not fall on one row."""
+    repeated = {label for label in labels if labels.count(label) > 1}
+    named = [f"{label} ({periods[i]})" if label in repeated and periods else label for i, label in enumerate(labels)]
+    seen: dict[str, int] = {}
+    distinct = []
+    for label in named:
+        seen[label] = seen.get(label, 0) + 1
+        distinct.append(label if seen[label] == 1 else f"{label} [{seen[label]}]")
+    return distinct
 
 
 _AMBITION_TEXT_SIZE = 14

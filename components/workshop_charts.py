@@ -22,6 +22,7 @@ MOVES = {
 ARROWS = {"up": "▲", "down": "▼", "same": "="}
 LEFT, RIGHT = "Plan's ranking", "Workshop ranking"
 LABEL_WIDTH = 30  # characters on a line of a priority's name
+REF_LENGTH = 12
 RANK_PX = 52      # height of one rank: room for a name on two lines
 
 
@@ -40,7 +41,8 @@ def build_rank_slope(ranking, left_label: str = LEFT, font_size: int = BASE_FONT
         plan_rank, workshop_rank = int(row.plan_rank), int(row.workshop_rank)
         direction = _direction(plan_rank, workshop_rank)
         colour, dash, words = MOVES[direction]
-        label = f"{row.ref} · {short(row.title, label_length)}"
+        # A ref is a short number in most plans, but some print none and get a long made-up one.
+        label = f"{short(str(row.ref), REF_LENGTH)} · {short(row.title, label_length)}"
         # On two lines, so both sides together leave the lines most of a laptop screen's width.
         left_names[plan_rank] = wrap(f"{plan_rank}. {label}", LABEL_WIDTH, 2)
         right_names[workshop_rank] = f"{wrap(f'{workshop_rank}. {label}', LABEL_WIDTH, 2)} {ARROWS[direction]}"

@@ -257,3 +257,17 @@ def test_a_chart_with_nothing_to_draw_says_so_and_shows_no_empty_axes(make):
     layout = make().to_plotly_json()["layout"]
     assert re.search(r"no |none|nothing", layout["title"]["text"])
     assert all(axis.get("visible") is False for axis in _axes(layout).values())
+
+
+def test_ambition_bars_of_one_indicator_with_several_targets_each_get_their_own_row():
+    frame = pd.DataFrame({"ambition_percent": [10.0, 20.0, 5.0], "label": ["NWL · BV9", "NWL · BV9", "NWL · BV12"],
+                          "target_period": ["2007/08", "2008/09", "2007/08"]})
+    bar = build_ambition_chart(frame, "Ambition").data[0]
+    assert list(bar.y) == ["NWL · BV12", "NWL · BV9 (2007/08)", "NWL · BV9 (2008/09)"]
+
+
+def test_workshop_slope_names_a_long_made_up_ref_briefly():
+    ranking = _ranking().assign(ref=["CAT-strong-inclusive-communities-3", "2"])
+    names = list(build_rank_slope(ranking).layout.yaxis.ticktext)
+    assert any(name.startswith(("1. CAT-strong-…", "2. CAT-strong-…")) for name in names), names
+    assert all(len(line) <= 30 for name in names for line in name.split("<br>")), names
