@@ -137,7 +137,7 @@ with quartile_tab:
     st.markdown(QUARTILE_NOTE)
     bands = quartile_bands(run_query("quartile_bands", councils=filters.councils))
     if bands.empty:
-        st.info("None of the chosen councils' plans prints a quartile table.")
+        st.caption("None of the chosen councils' plans prints a quartile table.")
     else:
         show_chart(build_quartile_comparison(bands), key="quartiles")
         table_alternative(quartile_table(bands), file_name="quartile-bands.csv", label="quartile bands",
