@@ -8,13 +8,13 @@ from components.compare_charts import (
     build_shared_comparison,
     build_theme_matrix,
 )
+from components.compare_tables import column_config, readable
 from components.quartile_charts import build_quartile_comparison
 from components.query_cache import run_query
 from components.ui import show_chart, sidebar_filters, table_alternative
 from perfdash.exports import to_csv_bytes
 from perfdash.polarity import unit_label
 from perfdash.views.compare import (
-    AGAINST_TARGET_WORDS,
     CHART_TARGETS,
     DETAIL_COUNCILS,
     add_ambition,
@@ -30,8 +30,6 @@ from perfdash.views.quartiles import quartile_bands, quartile_table
 SHARED_COLUMNS = ["code", "council_name", "title", "unit", "polarity", "actual_period", "actual_shown",
                   "target_period", "target_shown", "against_target", "against_other_councils",
                   "actual_source", "target_source"]
-SHARED_LABELS = {"actual_shown": "Latest actual", "target_shown": "Next target",
-                 "against_target": "Actual vs target", "against_other_councils": "Actual vs other councils"}
 SHARED_HIDDEN = ["others_highest", "others_lowest", "councils_sharing", "shared_codes", "units_of_code"]
 
 filters = sidebar_filters()
@@ -56,7 +54,8 @@ with matrix_tab:
                                    default="Total", key="measure", bind="query-params")
     matrix = run_query("compare_theme_matrix", councils=filters.councils)
     show_chart(build_theme_matrix(matrix, (measure or "Total").lower()), key="matrix")
-    table_alternative(matrix, file_name="theme-matrix.csv", label="theme matrix", key="matrix")
+    table_alternative(readable(matrix), file_name="theme-matrix.csv", label="theme matrix", key="matrix",
+                      column_config=column_config(matrix))
 
 with shared_tab:
     st.markdown("Indicators with the same national code in more than one council. *Better* and *worse* "
@@ -86,14 +85,16 @@ with shared_tab:
                        "councils are compared only with those printing the same unit.")
         show_chart(build_shared_comparison(shared, per_council=per_council), key="shared")
         if per_council:
-            st.dataframe(shared[SHARED_COLUMNS], hide_index=True, key="shared-table", column_config=SHARED_LABELS)
-            table_alternative(shared.drop(columns=SHARED_HIDDEN), file_name="shared-indicators.csv",
-                              label="shared indicators", key="shared")
+            st.dataframe(readable(shared[SHARED_COLUMNS]), hide_index=True, key="shared-table",
+                         column_config=column_config(shared[SHARED_COLUMNS]))
+            every_column = shared.drop(columns=SHARED_HIDDEN)
+            table_alternative(readable(every_column), file_name="shared-indicators.csv", label="shared indicators",
+                              key="shared", column_config=column_config(every_column))
         else:
-            table_alternative(shared.drop(columns=["shared_codes"]), file_name="shared-indicators-against-target.csv",
+            counts = shared.drop(columns=["shared_codes"])
+            table_alternative(readable(counts), file_name="shared-indicators-against-target.csv",
                               label="shared indicators against target", key="shared",
-                              column_config={"councils_sharing": "Councils sharing the code",
-                                             "indicators": "Indicators", **AGAINST_TARGET_WORDS})
+                              column_config=column_config(counts))
         if shown < total or not per_council:
             full_table("compare_shared_indicators", {"councils": filters.councils, "top_codes": None},
                        lambda rows: shared_verdicts(rows).drop(columns=SHARED_HIDDEN),
@@ -119,8 +120,9 @@ with ambition_tab:
                        f"the {matched:,} that match these filters; the table above counts them all. Choose "
                        "fewer councils or a common theme to see others, or prepare the full table below.")
         show_chart(build_ambition_chart(ambition, title), key="ambition")
-        table_alternative(ambition.drop(columns=["hover", "targets_matched", "themes"]),
-                          file_name="target-ambition.csv", label="target ambition", key="ambition")
+        targets = ambition.drop(columns=["hover", "targets_matched", "themes"])
+        table_alternative(readable(targets), file_name="target-ambition.csv", label="target ambition",
+                          key="ambition", column_config=column_config(targets))
         if matched > len(ambition):
             full_table("compare_target_ambition", {"councils": filters.councils, "theme": filters.theme},
                        lambda rows: add_ambition(rows, hover=False),
@@ -131,7 +133,7 @@ with tier_tab:
                 "plan under each common theme?")
     tiers = run_query("compare_two_tier")
     show_chart(build_theme_matrix(tiers, "total"), key="tiers")
-    st.dataframe(tiers, hide_index=True, key="tier-table")
+    st.dataframe(readable(tiers), hide_index=True, key="tier-table", column_config=column_config(tiers))
 
 with quartile_tab:
     st.markdown(QUARTILE_NOTE)
