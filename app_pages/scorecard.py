@@ -20,11 +20,12 @@ from perfdash.views import status_rule
 
 present = meeting_mode()
 st.title("Scorecard")
-st.markdown("How the council's indicators stand this quarter: how many are on target, slightly off or off "
-            "target, for the council and for each priority or theme; then every indicator with its value, "
-            "target, status, short trend (against last quarter), long trend (against the same quarter last "
-            "year) and, where there are at least 10 quarters of outturns, its SPC variation and assurance. "
-            "Icons and words carry every status; colour only helps.")
+if not present:  # in the meeting room the counts come first
+    st.markdown("How the council's indicators stand this quarter: how many are on target, slightly off or off "
+                "target, for the council and for each priority or theme; then every indicator with its value, "
+                "target, status, short trend (against last quarter), long trend (against the same quarter last "
+                "year) and, where there are at least 10 quarters of outturns, its SPC variation and assurance. "
+                "Icons and words carry every status; colour only helps.")
 
 names = council_names()
 open_on_latest_quarter(list(names))
@@ -35,7 +36,8 @@ council, year, quarter = chosen
 grouping = url_selectbox("Group indicators by", options=list(sc.GROUPINGS), key="group", default=sc.PRIORITY,
                          format_func=sc.GROUPINGS.get)
 card, pack = load_scorecard(council, year, quarter, grouping, names.get(council, council))
-status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
+if not present:
+    status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
 if card.rows.empty or card.rows["actual"].isna().all():
     st.info(f"No outturns are recorded for {card.label} yet. Editors record them on the Record outturns page.")
     st.stop()
