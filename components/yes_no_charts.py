@@ -14,7 +14,7 @@ from perfdash.palette import OKABE_ITO, RAG_STYLES
 COLUMNS = ["Q1", "Q2", "Q3", "Q4", "Year"]
 ROWS = ["Target", "Actual"]
 # The answer in words, with a symbol that differs in shape, so colour is never the only signal.
-ANSWER_STYLES = {"yes": ("circle", OKABE_ITO[2], "✔ Yes"), "no": ("x", OKABE_ITO[5], "✖ No")}
+ANSWER_STYLES = {"yes": ("circle", OKABE_ITO[2], "Yes"), "no": ("x", OKABE_ITO[5], "No")}
 OTHER_STYLE = ("square-open", "#6B6B6B")
 
 
@@ -53,22 +53,25 @@ def build_yes_no_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None = 
     traces = []
     for key, group in cells.groupby("answer", sort=True):
         symbol, colour, words = ANSWER_STYLES.get(key, (*OTHER_STYLE, None))
-        texts = [(words or text) + (f" · {RAG_STYLES[status][1]} {RAG_STYLES[status][2]}" if status in RAG_STYLES else "")
+        # Panels are a third of the page wide: the answer and the status icon only; words on hover.
+        texts = [(words or text) + (f" {RAG_STYLES[status][1]}" if status in RAG_STYLES else "")
                  for text, status in zip(group["text"], group["status"])]
         traces.append(go.Scatter(
             x=group["x"], y=group["y"], mode="markers+text", name=words or "Other answer", text=texts,
-            textposition="bottom center", marker={"symbol": symbol, "size": 18, "color": colour,
-                                                  "line": {"width": 2, "color": "#000000"}},
+            textposition="middle center", textfont={"size": 14, "color": "#000000"},
+            # A faint shape behind each answer: the word carries the meaning, the shape differs too.
+            marker={"symbol": symbol, "size": 30, "color": colour, "opacity": 0.25, "line": {"width": 0}},
             hovertext=group["hover"], hoverinfo="text", showlegend=False))
     if not (cells["y"] == "Actual").any():
-        traces.append(go.Scatter(x=["Q1"], y=["Actual"], mode="text", text=["No actual recorded"],
-                                 textposition="middle right", hoverinfo="skip", showlegend=False,
+        traces.append(go.Scatter(x=["Q3"], y=["Actual"], mode="text", text=["none recorded"],
+                                 textposition="middle center", hoverinfo="skip", showlegend=False,
                                  textfont={"color": "#4D4D4D"}))
     title = profile_title(meta)
     layout = layout_settings(title, height=400)
-    layout["margin"] = {**layout["margin"], "t": 30 + TITLE_LINE_PX * title_lines(title), "b": 40}
+    layout["margin"] = {**layout["margin"], "t": 30 + TITLE_LINE_PX * title_lines(title), "b": 40, "l": 10, "r": 10}
     layout["xaxis"] = {**layout["xaxis"], "title": {"text": "Quarter, and the year"}, "type": "category",
-                       "categoryorder": "array", "categoryarray": COLUMNS, "range": [-0.5, len(COLUMNS) - 0.3]}
-    layout["yaxis"] = {**layout["yaxis"], "title": {"text": "Yes/No answer"}, "type": "category",
+                       "categoryorder": "array", "categoryarray": COLUMNS, "range": [-0.5, len(COLUMNS) - 0.5],
+                       "tickangle": 0}
+    layout["yaxis"] = {**layout["yaxis"], "title": {"text": "Answer (Yes/No)", "standoff": 4}, "type": "category",
                        "categoryorder": "array", "categoryarray": ROWS[::-1], "range": [-0.6, 1.6]}
     return go.Figure(data=traces, layout=layout)

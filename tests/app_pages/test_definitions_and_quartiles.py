@@ -22,7 +22,7 @@ def test_yes_no_profiles_show_their_answers_not_an_empty_chart(committed_tables)
              if not any(trace.get("x") for trace in spec["data"])]
     assert empty == []
     panels = [spec for spec in chart_specs(app) if spec["layout"]["yaxis"].get("title", {}).get("text") ==
-              "Yes/No answer"]
+              "Answer (Yes/No)"]
     assert panels, "the first page holds Yes/No panels"
     for spec in panels:
         answers = [text for trace in spec["data"] for text in trace.get("text") or []]

@@ -71,9 +71,9 @@ def test_a_yes_no_profile_shows_each_targeted_answer_in_words():
     figure = build_yes_no_profile(yes_no_rows())
     drawn = [(x, y, text) for trace in figure.data if trace.mode == "markers+text"
              for x, y, text in zip(trace.x, trace.y, trace.text)]
-    assert sorted(drawn) == sorted((column, "Target", "✔ Yes") for column in ("Q1", "Q2", "Q3", "Q4", "Year"))
-    assert any("No actual recorded" in (trace.text or [""])[0] for trace in figure.data if trace.mode == "text")
-    assert figure.layout.yaxis.title.text == "Yes/No answer"
+    assert sorted(drawn) == sorted((column, "Target", "Yes") for column in ("Q1", "Q2", "Q3", "Q4", "Year"))
+    assert any("none recorded" in (trace.text or [""])[0] for trace in figure.data if trace.mode == "text")
+    assert figure.layout.yaxis.title.text == "Answer (Yes/No)"
 
 
 def test_a_recorded_no_is_shown_with_its_status_in_words_and_another_shape():
@@ -82,7 +82,7 @@ def test_a_recorded_no_is_shown_with_its_status_in_words_and_another_shape():
     no = next(trace for trace in figure.data if trace.mode == "markers+text" and "No" in trace.text[0])
     yes = next(trace for trace in figure.data if trace.mode == "markers+text" and "Yes" in trace.text[0])
     assert list(no.x) == ["Q1"] and list(no.y) == ["Actual"]
-    assert "Off target" in no.text[0] and "No against a target of Yes" in no.hovertext[0]
+    assert no.text[0] == "No ✖" and "Off target: No against a target of Yes" in no.hovertext[0]
     assert no.marker.symbol != yes.marker.symbol
 
 
