@@ -48,7 +48,7 @@ if table.empty or table["actual"].isna().all():
 st.subheader(f"{label}: status of {len(table)} indicators")
 status_counts(quarter_status.counts(table))
 
-found = quarter_status.exceptions(assessed, year, quarter)
+found = report_view.with_spc(quarter_status.exceptions(assessed, year, quarter), assessed, year, quarter)
 st.subheader(f"Exceptions: {len(found)} red or amber")
 if found.empty:
     st.success(f"✔ No indicator is red or amber in {label}.")

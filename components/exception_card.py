@@ -6,7 +6,9 @@ import streamlit as st
 
 from components.plain_text import officer_comment
 from components.status_display import rag_label
+from components.spc_icons import assurance_icon, icon_img, icon_words, variation_icon
 from perfdash.polarity import polarity_words, unit_label
+from perfdash.spc import verdicts, xmr
 from perfdash.views.exceptions import direction_label, figure, gap_amount, gap_side
 from perfdash.views.sources import markdown_source_link
 
@@ -22,6 +24,23 @@ PRINT_STYLES = """
 }
 </style>
 """
+
+
+def spc_verdict(row) -> None:
+    """SPC beside RAG: is the latest change a signal, and can the target be relied on? Two icons
+    with alt text and their words; below 10 quarters, it says SPC falls back to RAG and direction."""
+    variation = getattr(row, "variation", None)
+    if not isinstance(variation, str):
+        return
+    if variation == xmr.TOO_FEW_POINTS:
+        st.caption(f"**SPC:** {verdicts.FALLBACK_WORDS} ({int(row.n_points)} of {xmr.MIN_POINTS} quarters recorded).")
+        return
+    words = icon_words(variation, row.assurance, int(row.variation_direction), target=row.target,
+                       polarity=row.polarity)
+    icons = (icon_img(variation_icon(variation, int(row.variation_direction)), words[0])
+             + " " + icon_img(assurance_icon(row.assurance, variation=variation), words[1]))
+    st.markdown(f"{icons} **SPC ({int(row.n_points)} quarters):** {words[0]}. {words[1]}.",
+                unsafe_allow_html=True)
 
 
 def exception_card(row) -> None:
@@ -40,5 +59,6 @@ def exception_card(row) -> None:
             st.metric("Off target since", row.off_target_since or "this quarter", width="content")
         st.markdown(f"**Against last quarter:** {direction_label(row.direction)} · "
                     f"**Against the same quarter last year:** {direction_label(row.direction_last_year)}")
+        spc_verdict(row)
         officer_comment(row.comment, row.submitted_by, row.submitted_at)
         st.markdown(f"**RAG history:** {row.history}")

@@ -13,15 +13,17 @@ import pandas as pd
 from perfdash.polarity import DIRECTION_ICONS, format_value, polarity_words, unit_label
 from perfdash.rag import rule as rag
 from perfdash.rag import status as quarter_status
+from perfdash.spc import verdicts
+from perfdash.views.spc import with_quarter_verdicts
 
 NO_COMMENT = "No comment recorded."
 MISSING = "—"
 OTHER_TOLERANCES, OTHER_COUNCILS = "Other tolerances", "Other councils' rules"
 WHAT_IF_KINDS = (OTHER_TOLERANCES, OTHER_COUNCILS)
 
-REPORT_COLUMNS = ["code", "title", "unit", "polarity", "rag", "target", "actual", "gap", "basis", "direction",
-                  "direction_last_year", "off_target_since", "comment", "submitted_by", "history", "rule",
-                  "target_source"]
+REPORT_COLUMNS = ["code", "title", "unit", "polarity", "rag", "spc_status", "target", "actual", "gap", "basis",
+                  "direction", "direction_last_year", "off_target_since", "comment", "submitted_by", "history",
+                  "rule", "target_source"]
 STATUS_COLUMNS = ["code", "title", "unit", "polarity", "target", "actual", "rag", "direction", "basis",
                   "rag_reason", "target_source"]
 # The words a reader sees above each column of the on-screen tables.
@@ -30,7 +32,7 @@ COLUMN_LABELS = {
     "target": "Target", "actual": "Actual", "gap": "Gap", "basis": "Compared", "direction": "Against last quarter",
     "direction_last_year": "Against the same quarter last year", "off_target_since": "Off target since",
     "comment": "Officer's comment", "submitted_by": "Submitted by", "history": "RAG history", "rule": "Rule",
-    "rag_reason": "Why", "target_source": "Target source",
+    "rag_reason": "Why", "target_source": "Target source", "spc_status": "RAG and SPC",
 }
 
 
@@ -84,9 +86,26 @@ def submitted_words(submitted_by, submitted_at) -> str:
     return f" — {submitted_by}, {pd.Timestamp(submitted_at):%d %b %Y %H:%M}"
 
 
+def with_spc(found: pd.DataFrame, assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
+    """The exceptions with their SPC verdicts as at the quarter and the two-part status in words
+    ("Off target | SPC: ..."): RAG against this quarter's target beside SPC's signal and assurance."""
+    if found.empty:
+        return found.assign(spc_status=pd.Series(dtype=object), variation=pd.Series(dtype=object),
+                            assurance=pd.Series(dtype=object), variation_direction=pd.Series(dtype=int),
+                            n_points=pd.Series(dtype=int), variation_words=pd.Series(dtype=object),
+                            assurance_words=pd.Series(dtype=object), spc_available=pd.Series(dtype=bool))
+    table = with_quarter_verdicts(found, assessed, year_start, quarter)
+    table["spc_status"] = [verdicts.two_part_status(rag.STATUS_WORDS[status], variation, assurance, direction)
+                           for status, variation, assurance, direction in zip(
+                               table["rag"], table["variation"], table["assurance"], table["variation_direction"])]
+    return table
+
+
 def report_frame(found: pd.DataFrame) -> pd.DataFrame:
     """The exceptions, one row each, with statuses and directions in icons and words: the CSV's
     columns and numbers."""
+    if "spc_status" not in found.columns:
+        found = found.assign(spc_status=None)
     return found.assign(
         rag=found["rag"].map(rag.status_label), direction=found["direction"].map(direction_label),
         direction_last_year=found["direction_last_year"].map(direction_label),

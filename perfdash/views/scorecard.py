@@ -16,9 +16,9 @@ import pandas as pd
 from perfdash.polarity import polarity_words, unit_label
 from perfdash.rag import rule as rag
 from perfdash.rag import status as quarter_status
-from perfdash.spc import verdicts, xmr
+from perfdash.spc import xmr
 from perfdash.views.exceptions import direction_label, figure
-from perfdash.views.spc import spc_verdicts
+from perfdash.views.spc import with_quarter_verdicts
 
 PRIORITY, THEME = "priority", "theme"
 GROUPINGS = {PRIORITY: "Council priority", THEME: "Common theme"}
@@ -83,20 +83,6 @@ class Scorecard:
         return self.rows[self.rows["rag"] == "red"]
 
 
-def spc_series(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
-    """Each indicator's quarterly outturns up to the chosen quarter, as perfdash.views.spc wants them.
-    Values are the quarter's own outturn; a cumulative profile's targets are year to date, so, as
-    in perfdash.spc.stored, they are not compared with a quarter's figure."""
-    order = assessed["year_start"] * 10 + assessed["quarter"]
-    rows = assessed[order <= year_start * 10 + quarter]
-    target = rows["target"].where(rows["profile"] != "cumulative")
-    return pd.DataFrame({
-        "indicator_id": rows["indicator_id"], "period_order": order[rows.index], "value": rows["recorded_actual"],
-        "polarity": rows["polarity"].fillna("neutral"), "target": target,
-        "period": [quarter_status.quarter_label(y, q) for y, q in zip(rows["year_start"], rows["quarter"])],
-    })
-
-
 def _numbers(column: pd.Series) -> pd.Series:
     return pd.to_numeric(column, errors="coerce").astype(float)
 
@@ -126,18 +112,7 @@ def build_scorecard(assessed: pd.DataFrame, groups: pd.DataFrame, council_id: st
     chosen = assessed[(assessed["year_start"] == year_start) & (assessed["quarter"] == quarter)]
     extra = chosen[["indicator_id", "actual_source", "indicator_source"]].drop_duplicates("indicator_id")
     table = table.merge(extra, on="indicator_id", how="left")
-    verdict_columns = ["indicator_id", "n_points", "variation", "variation_direction", "assurance",
-                       "variation_words", "assurance_words", "spc_available"]
-    found = spc_verdicts(spc_series(assessed, year_start, quarter))[verdict_columns]
-    table = table.merge(found, on="indicator_id", how="left")
-    missing_spc = table["variation"].isna()
-    table.loc[missing_spc, ["variation", "assurance"]] = [xmr.TOO_FEW_POINTS, xmr.NO_ASSURANCE]
-    table.loc[missing_spc, "variation_words"] = verdicts.VARIATION_WORDS[xmr.TOO_FEW_POINTS]
-    table.loc[missing_spc, "assurance_words"] = verdicts.assurance_words(xmr.NO_ASSURANCE,
-                                                                         variation=xmr.TOO_FEW_POINTS)
-    table["n_points"] = table["n_points"].fillna(0).astype(int)
-    table["variation_direction"] = table["variation_direction"].fillna(0).astype(int)
-    table["spc_available"] = table["spc_available"].astype("boolean").fillna(False).astype(bool)
+    table = with_quarter_verdicts(table, assessed, year_start, quarter)
     grouped = table.merge(_group_columns(groups, grouping), on="indicator_id", how="left")
     grouped["group"] = grouped["group"].fillna(NOT_LINKED if grouping == PRIORITY else "No theme")
     grouped["group_order"] = grouped["group_order"].fillna(float("inf"))

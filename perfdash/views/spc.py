@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from perfdash.rag.status import quarter_label
 from perfdash.spc import verdicts, xmr
 
 VERDICT_COLUMNS = ["indicator_id", "n_points", "latest_period", "latest_value", "mean", "lower_limit",
@@ -75,3 +76,37 @@ def spc_verdicts(long: pd.DataFrame, *, screen_outliers: bool = False, baseline:
         rows.append(row)
     result = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
     return result.sort_values("indicator_id", kind="stable").reset_index(drop=True)
+
+
+QUARTER_VERDICT_COLUMNS = ["indicator_id", "n_points", "variation", "variation_direction", "assurance",
+                           "variation_words", "assurance_words", "spc_available"]
+
+
+def quarterly_series(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
+    """Each indicator's quarterly outturns up to the chosen quarter, as spc_verdicts wants them.
+    `assessed` is perfdash.rag.status.assess_quarters' frame. Values are the quarter's own outturn;
+    a cumulative profile's targets are year to date, so, as in perfdash.spc.stored, they are not
+    compared with a quarter's figure."""
+    order = assessed["year_start"] * 10 + assessed["quarter"]
+    rows = assessed[order <= year_start * 10 + quarter]
+    target = rows["target"].where(rows["profile"] != "cumulative")
+    return pd.DataFrame({
+        "indicator_id": rows["indicator_id"], "period_order": order[rows.index], "value": rows["recorded_actual"],
+        "polarity": rows["polarity"].fillna("neutral"), "target": target,
+        "period": [quarter_label(y, q) for y, q in zip(rows["year_start"], rows["quarter"])],
+    })
+
+
+def with_quarter_verdicts(table: pd.DataFrame, assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.DataFrame:
+    """`table` (one row per indicator_id) with its SPC verdicts as at the chosen quarter; an indicator
+    with fewer than 10 quarters (or none) gets too_few_points and no assurance, in words too."""
+    found = spc_verdicts(quarterly_series(assessed, year_start, quarter))[QUARTER_VERDICT_COLUMNS]
+    table = table.merge(found, on="indicator_id", how="left")
+    missing = table["variation"].isna()
+    table.loc[missing, ["variation", "assurance"]] = [xmr.TOO_FEW_POINTS, xmr.NO_ASSURANCE]
+    table.loc[missing, "variation_words"] = verdicts.VARIATION_WORDS[xmr.TOO_FEW_POINTS]
+    table.loc[missing, "assurance_words"] = verdicts.assurance_words(xmr.NO_ASSURANCE, variation=xmr.TOO_FEW_POINTS)
+    table["n_points"] = table["n_points"].fillna(0).astype(int)
+    table["variation_direction"] = table["variation_direction"].fillna(0).astype(int)
+    table["spc_available"] = table["spc_available"].astype("boolean").fillna(False).astype(bool)
+    return table
