@@ -20,7 +20,8 @@ def test_overview_lists_every_council_with_its_holdings(committed_tables):
     assert set(coverage["Council"]) == {row["name"] for row in committed_tables["councils"]}
     nwl = coverage[coverage["Council"] == "North West Leicestershire District Council"].iloc[0]
     indicators = sum(r["council_id"] == "nw-leicestershire" for r in committed_tables["indicators"])
-    assert nwl["Indicators"] == indicators and nwl["Priorities"] == 9
+    priorities = sum(r["council_id"] == "nw-leicestershire" for r in committed_tables["priorities"])
+    assert nwl["Indicators"] == indicators and nwl["Priorities"] == priorities == 27  # 9 ranked, 18 CAT outcomes
     assert [m.label for m in app.metric][:3] == ["Councils", "Plans", "Indicators"]
 
 
@@ -195,7 +196,8 @@ def test_compare_draws_everything_of_the_committed_extracts():
     shared = chart_titled(app, "Shared indicators: latest actual")
     assert {trace["name"] for trace in shared["data"] if trace["type"] == "bar"} >= {
         "Leicester City Council actual", "North West Leicestershire District Council actual"}
-    assert table_with(app, "against_other_councils")["code"].unique().tolist() == ["BV12", "BV63", "BV64"]
+    assert table_with(app, "against_other_councils")["code"].unique().tolist() == ["BV10", "BV12", "BV63", "BV64", "BV66a",
+                                                                           "BV9"]
     assert chart_titled(app, "Target ambition")["layout"]["title"]["text"] == \
         "Target ambition per indicator (% change asked)"
     assert not [button for button in app.button if button.key.endswith("-full")]

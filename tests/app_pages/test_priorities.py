@@ -23,7 +23,8 @@ def test_nw_leicestershire_priorities_show_the_plans_ranks_and_timeframes(commit
     app = run_page("app_pages/priorities.py", council="nw-leicestershire")
     assert_drawn_cleanly(app)
     table = frame_with(app, "Plan rank")
-    assert table["Plan rank"].tolist() == [str(n) for n in range(1, 10)]
+    # The nine ranked priorities, then the Corporate Action Teams' 18 priority outcomes, which are not ranked.
+    assert table["Plan rank"].tolist()[:9] == [str(n) for n in range(1, 10)] and len(table) == 27
     assert table["Delivery timeframe"].iloc[0] == "2007 - 2008"
     # A priority reads as measured exactly when a stated indicator measures it, and every priority
     # the extracts print an indicator under is one of them.
@@ -64,12 +65,13 @@ def test_workshop_starts_in_the_plans_order_with_a_titled_slope_chart():
     app = run_page("app_pages/priorities.py", wc="nw-leicestershire")
     assert_drawn_cleanly(app)
     table = ranking(app)
-    assert table["Workshop rank"].tolist() == list(range(1, 10))
-    assert table["Plan's ranking"].tolist() == list(range(1, 10))
+    # 27 priorities: the nine the plan ranks, then the 18 CAT priority outcomes in the plan's order.
+    assert table["Workshop rank"].tolist() == list(range(1, 28))
+    assert table["Plan's ranking"].tolist() == list(range(1, 28))
     slope = [s for s in chart_specs(app) if "workshop's ranking" in s["layout"]["title"]["text"]]
     assert len(slope) == 1
     lines = [trace for trace in slope[0]["data"] if trace.get("hovertext")]
-    assert len(lines) == 9 and all(trace["y"] == [n, n] for n, trace in enumerate(lines, start=1))
+    assert len(lines) == 27 and all(trace["y"] == [n, n] for n, trace in enumerate(lines, start=1))
     # Each priority is named at both ends, in the same order while nothing has been scored.
     left, right = (slope[0]["layout"][axis]["ticktext"] for axis in ("yaxis", "yaxis2"))
     assert left[0].startswith("1. 1 · Put tenants first") and right[0].startswith("1. 1 · Put tenants first")

@@ -109,7 +109,7 @@ def test_is_continuation_on_rows_after_a_repeated_header(document):
 # --- priorities -----------------------------------------------------------------------------
 
 def test_priorities_are_ranked_with_timeframe_carried_down(tables):
-    priorities = tables["priorities"]
+    priorities = [p for p in tables["priorities"] if p["rank"] is not None]
     assert [p["rank"] for p in priorities] == list(range(1, 10))
     by_rank = {p["rank"]: p for p in priorities}
     assert by_rank[1]["title"] == "Put tenants first in the Housing options process"
@@ -286,7 +286,44 @@ def test_finance_tables(tables):
     capital = rows[("Expected annual efficiency gains", "Capital")]
     assert (capital["amount_gbp_000"], capital["value_text"]) == (None, "-")
     assert rows[("Expected annual efficiency gains", "TOTAL (thousand)")]["amount_gbp_000"] == 280
-    assert all(r["kind"] == "budget" for r in tables["finance"])
+    assert all(r["kind"] == "budget" for r in tables["finance"] if r["table_name"] in (
+        "General Fund additional funding allocated", "Expected annual efficiency gains"))
+
+
+def test_cat_priority_outcomes_are_priorities(document, tables):
+    """Section 2 lists three priority outcomes for each of six Corporate Action Teams (lines 203-249),
+    e.g. "Cleaner Greener" / "Project Manager: Head of Street Management" / "- To reduce waste ..."."""
+    assert document.line(219) == "Cleaner Greener" and document.line(221).startswith("Project Manager:")
+    cats = [p for p in tables["priorities"] if p["rank"] is None]
+    assert len(cats) == 18 and len(tables["priorities"]) == 27
+    assert [p["theme"] for p in cats[::3]] == ["Local Prosperity", "Strong Inclusive Communities", "Cleaner Greener",
+                                              "Housing/Homes", "Healthy", "Safer Communities"]
+    waste = next(p for p in cats if p["title"].startswith("To reduce waste and increase recycling"))
+    assert (waste["priority_id"], line_of(waste), waste["theme"], waste["common_theme"], waste["timeframe"]) == (
+        f"{PLAN_ID}:CAT-cleaner-greener-1", 223, "Cleaner Greener", "Environment, waste & streetscene", "2007-2008")
+    assert all(document.line(line_of(p)) == f"- {p['title']}" or document.line(line_of(p)) == f"- {p['title']}."
+               for p in cats)
+    # After the nine ranked priorities in the plan's order, and never a child of one ("." in a ref).
+    assert sorted(p["order"] for p in cats) == list(range(10, 28))
+    assert not any("." in p["priority_id"].split(":", 1)[1] for p in cats)
+
+
+@pytest.mark.parametrize("line_item, printed, thousands, kind, year, line", [
+    ("Reserves", "£0.5m", 500.0, "budget", 2007, 733),
+    ("Reserves at 31 March 2007", "£800K", 800.0, "estimated_outturn", 2006, 745),
+    ("Election budget", "£140,000", 140.0, "budget", 2007, 955),
+    ("RESPECT budget", "£7.5k", 7.5, "budget", 2007, 1125),
+    ("External funding for 'Shuttles' transport", "£35,000", 35.0, "actual", 2006, 461),
+])
+def test_money_printed_outside_the_tables(document, tables, line_item, printed, thousands, kind, year, line):
+    [row] = [r for r in tables["finance"] if r["line_item"] == line_item]
+    assert (row["value_text"], row["amount_gbp_000"], row["kind"], row["year_start"], line_of(row)) == (
+        printed, thousands, kind, year, line)
+    assert printed in document.line(line)
+
+
+def test_finance_lines_count(tables):
+    assert len(tables["finance"]) == 29
 
 
 def test_total_check_flags_a_total_that_does_not_add_up(document, tables):

@@ -1,6 +1,7 @@
 """The two small finance tables of the Financial Strategy (section 3.3): the General Fund's
-additional funding for 2007/08 and the expected efficiency gains for 2006/07. Both are
-printed in thousands of pounds, so amounts are taken as printed."""
+additional funding for 2007/08 and the expected efficiency gains for 2006/07, both printed in
+thousands of pounds; and the sums printed elsewhere (reserves, the action plan's resources,
+funding obtained), curated with their lines."""
 from __future__ import annotations
 
 from perfdash.plans.document import SourceDocument
@@ -75,7 +76,29 @@ def parse_efficiency_gains(document: SourceDocument) -> tuple[list[dict], list[d
     return [row for pair in zip(gains, cashable) for row in pair], findings
 
 
-def parse_finance(document: SourceDocument) -> tuple[list[dict], list[dict]]:
+RESOURCES_CELL = 9  # "Resources Allocated", the last of the action tables' ten cells
+
+
+def curated_finance(document: SourceDocument, curated: dict) -> list[dict]:
+    """Sums of money printed outside the two tables (curated `finance`), each checked to stand on its
+    line, and in the Resources Allocated cell where the entry says `cell: resources`."""
+    rows = []
+    for entry in curated.get("finance", []):
+        line, text = entry["line"], entry["value_text"]
+        printed = cells(document.line(line), RESOURCES_CELL + 1)[RESOURCES_CELL] if entry.get("cell") == "resources" \
+            else document.line(line)
+        amount = in_thousands(text) if text.startswith("£") else None
+        if text not in printed or amount is None:
+            raise ValueError(f"{document.file_name}: finance {entry['line_item']!r}: {text!r} is not a sum printed "
+                             f"{'in the Resources Allocated cell ' if entry.get('cell') else ''}on line {line}")
+        rows.append({"council_id": document.council_id, "plan_id": document.plan_id,
+                     "table_name": entry["table_name"], "line_item": entry["line_item"], "year_start": entry["year"],
+                     "kind": entry["kind"], "amount_gbp_000": amount, "value_text": text,
+                     "source": document.source(line)})
+    return rows
+
+
+def parse_finance(document: SourceDocument, curated: dict | None = None) -> tuple[list[dict], list[dict]]:
     growth, growth_findings = parse_growth_items(document)
     gains, gain_findings = parse_efficiency_gains(document)
-    return growth + gains, growth_findings + gain_findings
+    return growth + gains + curated_finance(document, curated or {}), growth_findings + gain_findings

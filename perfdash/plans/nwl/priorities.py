@@ -1,4 +1,5 @@
-"""The nine ranked council priorities ("Ranking the priorities", section 3.1)."""
+"""The nine ranked council priorities ("Ranking the priorities", section 3.1), and the eighteen
+priority outcomes of the Corporate Action Teams (section 2)."""
 from __future__ import annotations
 
 import re
@@ -6,6 +7,7 @@ import re
 from perfdash.plans.document import SourceDocument
 from perfdash.plans.nwl.common import cells, clean_text, name_key
 from perfdash.plans.ordering import number_in_plan_order
+from perfdash.plans.values import slug
 
 _LIST_HEADINGS = ("External Community priorities:", "Internal Priorities:")
 
@@ -49,6 +51,43 @@ def parse_priorities(document: SourceDocument, theme_map: dict[str, str]) -> lis
             "source": document.source(number),
         })
     return number_in_plan_order(rows)
+
+
+def parse_cat_outcomes(document: SourceDocument, theme_map: dict[str, str], first_rank: int) -> list[dict]:
+    """The three priority outcomes each Corporate Action Team (CAT) sets ("CATS Priority Outcomes",
+    section 2): one row each, `theme` the CAT's name as printed, unranked, in plan order after the
+    ranked priorities. The timeframe is the year the section names ("... three priority action
+    areas for 2007-2008")."""
+    start = document.find("CATS Priority Outcomes")
+    end = document.find("NWL Local Strategic Partnership", start)
+    timeframe = re.search(r"priority action areas for ((?:19|20)\d{2}\s*-\s*(?:19|20)\d{2})",
+                          document.line(document.find("priority action areas for", start))).group(1)
+    common = {name_key(local): theme for local, theme in theme_map.items()}
+    rows, cat, count = [], None, 0
+    for number, text in document.numbered(start + 1, end - 1):
+        if text.startswith("Project Manager:"):
+            if cat is None:
+                raise ValueError(f"{document.source(number)}: a project manager with no CAT above it")
+            continue
+        if text.startswith("- "):
+            if cat is None:
+                raise ValueError(f"{document.source(number)}: a priority outcome with no CAT above it")
+            count += 1
+            rows.append({
+                "priority_id": f"{document.plan_id}:CAT-{slug(cat)}-{count}", "council_id": document.council_id,
+                "plan_id": document.plan_id, "rank": None, "title": clean_text(text[2:]).rstrip("."),
+                "timeframe": timeframe, "theme": cat, "common_theme": common[name_key(cat)],
+                "source": document.source(number)})
+        elif text.strip() and _is_cat_heading(document, number):
+            cat, count = text.strip(), 0
+            if name_key(cat) not in common:
+                raise ValueError(f"{document.source(number)}: CAT {cat!r} has no theme_map entry")
+    return [{**row, "order": first_rank + index} for index, row in enumerate(rows)]
+
+
+def _is_cat_heading(document: SourceDocument, number: int) -> bool:
+    """A CAT's name is the line printed two lines above its "Project Manager:" line."""
+    return number + 2 <= len(document.lines) and document.line(number + 2).startswith("Project Manager:")
 
 
 def priority_for(text: str | None, priorities: list[dict]) -> str | None:
