@@ -12,7 +12,13 @@ from collections.abc import Callable
 
 from perfdash.plans.curated import CuratedDataError
 from perfdash.plans.document import SourceDocument
-from perfdash.plans.values import is_missing, normalise_code, parse_number, period_label, slug
+from perfdash.plans.values import (
+    is_missing,
+    normalise_code,
+    parse_number,
+    period_label,
+    slug,
+)
 
 OUTCOME = "outcome"
 TABLE_THEME = "Improving Services"  # the section the CAA actions table (lines 45-163) is printed in
