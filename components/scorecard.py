@@ -2,10 +2,13 @@
 theme, and the board pack as downloads built only when their button is pressed."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
 from components.query_cache import assessed_quarters, demo_mode, run_query
+from components.spc_icons import assurance_icon, icon_img, icon_words, variation_icon
 from components.status_display import status_counts
 from perfdash.boardpack.content import BoardPack, build_board_pack
 from perfdash.rag import status as quarter_status
@@ -53,6 +56,24 @@ def group_section(card: sc.Scorecard, group: str, key: str) -> None:
     status_counts(quarter_status.counts(rows))
     st.dataframe(sc.scorecard_table(rows), hide_index=True, key=key, column_config=COLUMN_CONFIG,
                  placeholder="–")
+    spc_signals(rows)
+
+
+def spc_signals(rows: pd.DataFrame) -> None:
+    """The SPC icons (own SVG, with alt text) and their words for the group's indicators that have
+    enough quarters; the table beside them says the same in words."""
+    charted = rows[rows["spc_available"]]
+    if charted.empty:
+        return
+    lines = []
+    for row in charted.itertuples():
+        words = icon_words(row.variation, row.assurance, int(row.variation_direction), target=row.target,
+                           polarity=row.polarity)
+        icons = (icon_img(variation_icon(row.variation, int(row.variation_direction)), words[0]) + " "
+                 + icon_img(assurance_icon(row.assurance, variation=row.variation), words[1]))
+        name = html.escape(f"{row.code} · {row.title}" if isinstance(row.code, str) else str(row.title))
+        lines.append(f"{icons} **{name}:** {html.escape(words[0])}. {html.escape(words[1])}.")
+    st.markdown("  \n".join(lines), unsafe_allow_html=True)
 
 
 def board_pack_downloads(pack: BoardPack) -> None:
