@@ -3,6 +3,7 @@ import streamlit as st
 
 from components.definition_panel import show_definitions
 from components.meeting_mode import meeting_mode
+from components.quarterly_trends import quarterly_section
 from components.quartile_charts import build_quartile_bands
 from components.query_cache import rag_rules, run_query
 from components.trend_charts import build_trend_chart
@@ -97,6 +98,8 @@ for unit, group in series.groupby("unit", sort=True):
     table_alternative(with_source_links(series_table(group)), file_name=f"trend-{unit}.csv",
                       label=f"figures in {unit_label(unit)}", key=f"trend-{unit}", column_config=SOURCE_LINK_CONFIG)
     show_definitions(definitions[definitions["indicator_id"].isin(group["indicator_id"])], key=f"trend-{unit}")
+
+quarterly_section(series)
 
 st.subheader("Quartile position")
 bands = quartile_bands(run_query("quartile_bands", councils=sorted(series["council_id"].unique())))

@@ -65,3 +65,27 @@ def build_trend_chart(series: pd.DataFrame, title: str | None = None) -> go.Figu
                         xaxis={"title": {"text": "Financial year"}, "tickmode": "array", "tickvals": years,
                                "ticktext": [f"{y}/{(y + 1) % 100:02d}" for y in years]},
                         yaxis={"title": {"text": unit_text}})
+
+
+def build_quarterly_status_chart(rows: pd.DataFrame, title: str) -> go.Figure:
+    """One indicator's quarters over every year: what the RAG rule compared with the target (the
+    year to date for a cumulative profile) as a line, each point labelled with its status icon and
+    words, and the quarter's target as its own markers. `rows` is perfdash.views.trends.quarterly_rows."""
+    if rows.empty:
+        return empty_chart(f"{title}: no quarterly outturns yet")
+    unit = rows["unit"].iloc[0]
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(
+        x=rows["period"], y=rows["compared"], mode="lines+markers+text", name="Outturn compared with the target",
+        text=_status_icons(rows), textposition="top center", line={"color": OKABE_ITO[0], "width": 3},
+        marker={"size": 10, "color": OKABE_ITO[0]},
+        hovertext=[f"{period}: {value:g} ({basis})" for period, value, basis in
+                   zip(rows["period"], rows["compared"], rows["basis"])], hoverinfo="text"))
+    targets = rows[rows["target"].notna()]
+    if not targets.empty:
+        symbol, words = KIND_STYLES["target"]
+        figure.add_trace(go.Scatter(
+            x=targets["period"], y=targets["target"], mode="markers", name=f"{words} for the quarter",
+            marker={"symbol": symbol, "size": 14, "color": OKABE_ITO[5], "line": {"width": 1, "color": "#1A1A1A"}}))
+    return apply_layout(figure, title, xaxis={"title": {"text": "Quarter"}},
+                        yaxis={"title": {"text": unit_label(unit) or "value"}})

@@ -110,3 +110,10 @@ def with_quarter_verdicts(table: pd.DataFrame, assessed: pd.DataFrame, year_star
     table["variation_direction"] = table["variation_direction"].fillna(0).astype(int)
     table["spc_available"] = table["spc_available"].astype("boolean").fillna(False).astype(bool)
     return table
+
+
+def xmr_table(result: xmr.XmrResult) -> pd.DataFrame:
+    """An XmR chart's points as the table beside it: value, mean, limits and the rules each breaks."""
+    return pd.DataFrame([{"Period": p.period, "Value": p.value, "Mean": p.mean, "Lower limit": p.lower_limit,
+                          "Upper limit": p.upper_limit, "Special cause": verdicts.rules_words(p.rules) or "—"}
+                         for p in result.points])

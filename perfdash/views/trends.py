@@ -10,6 +10,7 @@ from perfdash.polarity import (
     polarity_words,
 )
 from perfdash.rag import rule as rag
+from perfdash.rag import status as quarter_status
 
 # The most indicators the trend picker lists. Past this the filters must be narrowed: at national
 # scale they match 100,000 indicators, which no picker can show and no user can scan.
@@ -72,3 +73,35 @@ def series_table(series: pd.DataFrame) -> pd.DataFrame:
     shown = series.assign(status=[rag.status_label(s) if isinstance(s, str) else "" for s in
                                   series.get("rag", pd.Series([None] * len(series), index=series.index))])
     return shown[list(SERIES_COLUMNS)].rename(columns=SERIES_COLUMNS)
+
+
+QUARTER_COLUMNS = {
+    "period": "Quarter", "title": "Indicator", "quarter_value": "Outturn (the quarter alone)",
+    "compared": "Compared with the target", "target": "Target", "status": "Status", "basis": "Compared as",
+    "origin": "Where the outturn is from", "comment": "Officer's comment", "actual_source": "Outturn source",
+    "target_source": "Target source",
+}
+ORIGIN_WORDS = {"recorded": "Recorded outturn", "plan": "Printed in the plan", "demo": "Demonstration data"}
+
+
+def quarterly_rows(assessed: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    """One indicator's quarters over every year, in time order: the quarter's own outturn (recorded,
+    else printed), what the RAG rule compared with the target (the year to date for a cumulative
+    profile) and its status. `assessed` is perfdash.rag.status.assess_quarters' frame for its council."""
+    rows = assessed[(assessed["indicator_id"] == indicator_id) & assessed["recorded_actual"].notna()]
+    rows = rows.sort_values(["year_start", "quarter"]).copy()
+    rows["period"] = [quarter_status.quarter_label(y, q) for y, q in zip(rows["year_start"], rows["quarter"])]
+    return rows.rename(columns={"recorded_actual": "quarter_value", "actual": "compared"}).reset_index(drop=True)
+
+
+def quarterly_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """quarterly_rows as the table beside the chart reads it: figures with their units, words for status."""
+    table = rows.assign(
+        quarter_value=[format_value(v, u) for v, u in zip(rows["quarter_value"], rows["unit"])],
+        compared=[format_value(v, u) for v, u in zip(rows["compared"], rows["unit"])],
+        target=[format_value(v, u, "no target") for v, u in zip(rows["target"], rows["unit"])],
+        status=rows["rag"].map(rag.status_label),
+        origin=rows["origin"].map(lambda origin: ORIGIN_WORDS.get(origin, origin)),
+        comment=rows["comment"].where(rows["comment"].notna(), "—"),
+    )
+    return table[list(QUARTER_COLUMNS)].rename(columns=QUARTER_COLUMNS)

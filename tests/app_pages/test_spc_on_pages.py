@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from perfdash.store.outturns import ActualsStore, Outturn
-from tests.app_pages.helpers import assert_drawn_cleanly, run_page
+from tests.app_pages.helpers import assert_drawn_cleanly, chart_specs, run_page, table_with
 
 NWL = "nw-leicestershire"
 BV12 = "nwl-delivery-2007:BV12"  # working days lost to sickness: lower is better, a cumulative profile
@@ -52,3 +52,20 @@ def test_the_scorecard_shows_the_spc_icons_beside_its_table(tmp_path, monkeypatc
     assert_drawn_cleanly(app)
     icons = [m.value for m in app.markdown if 'alt="Special cause variation: concern"' in m.value]
     assert len(icons) == 1 and "BV12" in icons[0]
+
+
+def test_trends_show_recorded_outturns_quarter_by_quarter_with_status_and_the_xmr_chart(tmp_path, monkeypatch):
+    monkeypatch.setenv("PERFDASH_STORE", str(tmp_path / "store.duckdb"))
+    twelve_quarters_then_a_jump(ActualsStore(tmp_path / "store.duckdb"))
+    app = run_page("app_pages/trends.py", ind=BV12)
+    assert_drawn_cleanly(app)
+    titles = [spec["layout"]["title"]["text"].replace("<br>", " ") for spec in chart_specs(app)]
+    assert any(t.startswith("BV12 · ") and "quarterly outturns against target (days)" in t for t in titles)
+    assert any("XmR chart of the quarter's own outturn (days)" in t for t in titles)
+    quarters = table_with(app, "Outturn (the quarter alone)")
+    assert quarters["Quarter"].tolist()[0] == "Q1 2005/06" and quarters["Quarter"].tolist()[-1] == "Q4 2007/08"
+    assert quarters["Where the outturn is from"].unique().tolist() == ["Recorded outturn"]
+    # Q4 2007/08: 2.2 + 2.3 + 2.35 + 4.5 = 11.35 days to date against 9.5: off target.
+    assert quarters["Status"].tolist()[-1] == "✖ Off target" and quarters["Compared with the target"].tolist()[-1] == \
+        "11.35 days"
+    assert any('alt="Special cause variation: concern"' in m.value for m in app.markdown)
