@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from perfdash import paths
-from perfdash.cli.cycle import _data_errors_plainly, _database, _year_start
+from perfdash.cli.common import data_errors_plainly, financial_year, store_database
 
 PANGO_HINT = ("the PDF needs Pango, which WeasyPrint loads: on Debian or Ubuntu, "
               "apt-get install libpango-1.0-0 libpangoft2-1.0-0 (scripts/install.sh does this)")
@@ -49,7 +49,7 @@ def _write_all(files: dict[Path, bytes]) -> None:
         previous.unlink(missing_ok=True)
 
 
-@_data_errors_plainly("no board pack was written: ")
+@data_errors_plainly("no board pack was written: ")
 def cmd_board_pack(args: argparse.Namespace) -> int:
     from perfdash.boardpack.pptx import pptx_bytes
     from perfdash.boardpack.source import NothingToReport, load_board_pack
@@ -60,7 +60,7 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
     store_path = args.store or str(paths.demo_store_path() if args.demo else paths.store_path())
     try:
         kind = kind_on_disk(store_path) or (DEMO if args.demo else "real")
-        connection = _database(args, ActualsStore(store_path, kind))
+        connection = store_database(args, ActualsStore(store_path, kind))
         rules = load_rules()
     except (StoreError, rag.RulesError) as error:
         print(f"no board pack was written: {error}", file=sys.stderr)
@@ -108,7 +108,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "every indicator. Exit 1 when there is nothing to report or a file cannot be written, 2 for an "
         "unknown council.")
     pack.add_argument("--council", required=True, help="council_id, e.g. nw-leicestershire")
-    pack.add_argument("--year", required=True, type=_year_start, help="financial year, e.g. 2007/08")
+    pack.add_argument("--year", required=True, type=financial_year, help="financial year, e.g. 2007/08")
     pack.add_argument("--quarter", required=True, type=int, choices=(1, 2, 3, 4), help="quarter 1-4")
     pack.add_argument("--out", required=True, help="folder to write the two files to (made if missing)")
     pack.add_argument("--group-by", choices=("priority", "theme"), default="priority",

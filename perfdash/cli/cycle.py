@@ -2,51 +2,15 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import getpass
-import re
 import sys
 from pathlib import Path
 
 from perfdash import paths
-
-_YEAR = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
-
-
-def _database(args: argparse.Namespace, store):
-    """The extracts with the store's imported plans, and the outturns of `store` (None: the real
-    store's plans and no outturns)."""
-    from perfdash.db.store_database import open_with_store
-    from perfdash.store.outturns import real_store
-
-    return open_with_store(args.extracts, store, None if store is not None else real_store(args.store))
+from perfdash.cli.common import data_errors_plainly, financial_year, store_database
 
 
-def _data_errors_plainly(lead: str = ""):
-    """A command that stops with the plain message, exit code 1, when an extract cannot be read or a
-    query hits the database's time or memory limit, instead of a traceback."""
-    def decorate(handler):
-        @functools.wraps(handler)
-        def run(args: argparse.Namespace) -> int:
-            from perfdash.db.database import DataUnavailable
-
-            try:
-                return handler(args)
-            except DataUnavailable as error:
-                print(f"{lead}{error}", file=sys.stderr)
-                return 1
-        return run
-    return decorate
-
-
-def _year_start(text: str) -> int:
-    match = _YEAR.match(text.strip())
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)) % 100:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a financial year like 2007/08")
-    return int(match.group(1))
-
-
-@_data_errors_plainly("import failed, nothing was written: ")
+@data_errors_plainly("import failed, nothing was written: ")
 def cmd_import_actuals(args: argparse.Namespace) -> int:
     from perfdash.outturns.catalogue import Catalogue
     from perfdash.outturns.import_file import validate_file
@@ -59,7 +23,7 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
         return 1
     store = real_store(args.store)
     try:
-        catalogue = Catalogue.from_connection(_database(args, store))
+        catalogue = Catalogue.from_connection(store_database(args, store))
         report = validate_file(read_limited(file), file.name, catalogue)
         if not report.ok:
             print(f"import failed, nothing was written: {report.summary()}", file=sys.stderr)
@@ -82,18 +46,18 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
     return 0
 
 
-@_data_errors_plainly()
+@data_errors_plainly()
 def cmd_status(args: argparse.Namespace) -> int:
-    from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
     from perfdash.rag import rule as rag
     from perfdash.rag import status as quarter_status
     from perfdash.rag.settings import load_rules
+    from perfdash.store.outturns import DEMO, ActualsStore, StoreError, kind_on_disk
 
     store_path = args.store or str(paths.demo_store_path() if args.demo else paths.store_path())
     try:
         kind = kind_on_disk(store_path) or (DEMO if args.demo else "real")
         store = ActualsStore(store_path, kind)
-        connection = _database(args, store)
+        connection = store_database(args, store)
         rules = load_rules()
     except (StoreError, rag.RulesError) as error:
         print(error, file=sys.stderr)
@@ -122,7 +86,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-@_data_errors_plainly("nothing was written: ")
+@data_errors_plainly("nothing was written: ")
 def cmd_demo_actuals(args: argparse.Namespace) -> int:
     from perfdash.db.database import run_named
     from perfdash.outturns import demo as demo_actuals
@@ -130,7 +94,7 @@ def cmd_demo_actuals(args: argparse.Namespace) -> int:
 
     store = demo_store(args.store)
     try:
-        connection = _database(args, None)
+        connection = store_database(args, None)
         quarters = run_named(connection, "status_council_quarters", council=demo_actuals.DEMO_COUNCIL,
                              indicator_ids=None)
         result = store.record(demo_actuals.generate(quarters, args.seed), demo_actuals.DEMO_EDITOR)
@@ -157,7 +121,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     status = commands.add_parser("status", help="one quarter's RAG status for every indicator of a council")
     status.add_argument("--council", required=True, help="council_id, e.g. nw-leicestershire")
-    status.add_argument("--year", required=True, type=_year_start, help="financial year, e.g. 2007/08")
+    status.add_argument("--year", required=True, type=financial_year, help="financial year, e.g. 2007/08")
     status.add_argument("--quarter", required=True, type=int, choices=(1, 2, 3, 4), help="quarter 1-4")
     status.add_argument("--store", help="actuals store file (default: $PERFDASH_STORE or data/store/actuals.duckdb)")
     status.add_argument("--demo", action="store_true", help="read the demonstration store instead")

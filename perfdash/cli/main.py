@@ -4,7 +4,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable
 
-from perfdash.cli import boardpack, cycle, editors, minutes, plans, register, spc, sql, store
+from perfdash.cli import (
+    boardpack,
+    cycle,
+    editors,
+    minutes,
+    plans,
+    register,
+    spc,
+    sql,
+    store,
+)
 
 CommandGroup = Callable[[argparse._SubParsersAction], None]
 DOMAIN_GROUPS: tuple[CommandGroup, ...] = (plans.register, sql.register, cycle.register, editors.register,
@@ -15,8 +25,8 @@ DOMAIN_GROUPS: tuple[CommandGroup, ...] = (plans.register, sql.register, cycle.r
 def parser(extra_groups: Iterable[CommandGroup] = ()) -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="manage.py", description="Council performance dashboard tools.")
     commands = root.add_subparsers(dest="command", required=True)
-    for register in (*DOMAIN_GROUPS, *extra_groups):
-        register(commands)
+    for add_group in (*DOMAIN_GROUPS, *extra_groups):
+        add_group(commands)
     return root
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from perfdash import paths
-from perfdash.cli.cycle import _year_start
+from perfdash.cli.common import financial_year
 
 USAGE_ERROR, DATA_ERROR = 2, 1
 
@@ -75,7 +75,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     minutes = commands.add_parser("minutes", help="draft minutes of a quarter's Board meeting (.docx or .md): "
                                   "attendees, then each exception with its figures, commentary and decisions")
     minutes.add_argument("--council", required=True, help="council_id, e.g. nw-leicestershire")
-    minutes.add_argument("--year", required=True, type=_year_start, help="financial year, e.g. 2007/08")
+    minutes.add_argument("--year", required=True, type=financial_year, help="financial year, e.g. 2007/08")
     minutes.add_argument("--quarter", required=True, type=int, choices=(1, 2, 3, 4), help="quarter 1-4")
     minutes.add_argument("--out", required=True, help="the file to write: a .docx (Word) or .md (Markdown) name")
     minutes.add_argument("--store", help="store file or postgresql:// URL (default: $PERFDASH_STORE or "

@@ -6,6 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
+
 def known_plan_tables(connection) -> dict:
     """The plan tables a register is checked against: the bundled extracts and earlier imports."""
     from perfdash.db.database import execute, load_table_sql
@@ -24,7 +25,11 @@ def _database(args: argparse.Namespace):
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
     from perfdash.db.database import DataUnavailable
-    from perfdash.plans.register import UnreadableRegister, read_register, validate_register
+    from perfdash.plans.register import (
+        UnreadableRegister,
+        read_register,
+        validate_register,
+    )
     from perfdash.store.errors import StoreError
     from perfdash.store.plans import PlanStore
 
@@ -88,7 +93,7 @@ def cmd_register_template(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this group's subcommands to manage.py."""
-    from perfdash.cli.cycle import _year_start
+    from perfdash.cli.common import financial_year
 
     where = "the store: a DuckDB file or a postgresql:// URL (default: $PERFDASH_STORE or data/store/actuals.duckdb)"
     load = commands.add_parser(
@@ -104,7 +109,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     template = commands.add_parser(
         "register-template", help="write a register pre-filled with a council's indicators for a new year")
     template.add_argument("--council", required=True, metavar="ID", help="the council_id")
-    template.add_argument("--year", required=True, type=_year_start, metavar="YYYY/YY",
+    template.add_argument("--year", required=True, type=financial_year, metavar="YYYY/YY",
                           help="the financial year the targets are for, e.g. 2008/09")
     template.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="csv (default) or xlsx")
     template.add_argument("--out", metavar="FILE", help="where to write it (default: CSV to the screen)")

@@ -6,7 +6,6 @@ import csv
 import json
 import math
 import sys
-from pathlib import Path
 
 from perfdash import paths
 
