@@ -88,6 +88,8 @@ def quarterly_rows(assessed: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
     """One indicator's quarters over every year, in time order: the quarter's own outturn (recorded,
     else printed), what the RAG rule compared with the target (the year to date for a cumulative
     profile) and its status. `assessed` is perfdash.rag.status.assess_quarters' frame for its council."""
+    if assessed.empty or "recorded_actual" not in assessed.columns:
+        return pd.DataFrame(columns=["period", "quarter_value", "compared", *assessed.columns])
     rows = assessed[(assessed["indicator_id"] == indicator_id) & assessed["recorded_actual"].notna()]
     rows = rows.sort_values(["year_start", "quarter"]).copy()
     rows["period"] = [quarter_status.quarter_label(y, q) for y, q in zip(rows["year_start"], rows["quarter"])]
