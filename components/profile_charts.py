@@ -22,7 +22,7 @@ PROFILE_WORDS = {
     "snapshot": "level at quarter end",
 }
 # Profile charts stand three to a row: about 300 px each on a 1280 px wide screen.
-PROFILE_TITLE_WIDTH = 28
+PROFILE_TITLE_WIDTH = 25
 PROFILE_SUBTITLE_WIDTH = 34
 PROFILE_TITLE_SIZE = 14
 QUARTERS = ["Q1", "Q2", "Q3", "Q4"]

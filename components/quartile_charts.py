@@ -70,8 +70,10 @@ def build_quartile_bands(bands: pd.DataFrame) -> go.Figure:
     frame = bands.assign(position=bands["period"])
     years = list(dict.fromkeys(frame.sort_values("year_start")["period"]))
     figure = go.Figure(_traces(frame, horizontal=False))
+    # The legend beside the bars, not below them, where it met the axis title.
     return apply_layout(figure, title, height=460, barmode="stack", uniformtext=_UNIFORM_TEXT,
-                        legend={"traceorder": "normal"},
+                        legend={"traceorder": "normal", "orientation": "v", "x": 1.02, "xanchor": "left",
+                                "y": 1, "yanchor": "top"},
                         xaxis={"title": {"text": "Financial year"}, "type": "category", "categoryorder": "array",
                                "categoryarray": years},
                         yaxis={"title": {"text": SHARE_AXIS}, "range": [0, 100]})

@@ -68,8 +68,8 @@ def build_yes_no_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None = 
                                  textfont={"color": "#4D4D4D"}))
     title = profile_title(meta)
     layout = layout_settings(title, height=400)
-    layout["margin"] = {**layout["margin"], "t": 30 + TITLE_LINE_PX * title_lines(title), "b": 40, "l": 10, "r": 10}
-    layout["xaxis"] = {**layout["xaxis"], "title": {"text": "Quarter, and the year"}, "type": "category",
+    layout["margin"] = {**layout["margin"], "t": 30 + TITLE_LINE_PX * title_lines(title), "b": 80, "l": 16, "r": 24}
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": "Quarter or year"}, "type": "category",
                        "categoryorder": "array", "categoryarray": COLUMNS, "range": [-0.5, len(COLUMNS) - 0.5],
                        "tickangle": 0}
     layout["yaxis"] = {**layout["yaxis"], "title": {"text": "Answer (Yes/No)", "standoff": 4}, "type": "category",
