@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 
-def known_plan_tables(connection) -> dict:
+def known_plan_tables(connection, tables: tuple[str, ...] | None = None) -> dict:
     """The plan tables a register is checked against: the bundled extracts and earlier imports."""
     from perfdash.db.database import execute, load_table_sql
-    from perfdash.views.register_upload import known_tables
+    from perfdash.views.register_upload import KNOWN_TABLES, known_tables
 
-    return known_tables(lambda table: execute(connection, load_table_sql("plans_table", table)))
+    return known_tables(lambda table: execute(connection, load_table_sql("plans_table", table)),
+                        tables or KNOWN_TABLES)
 
 
 def _database(args: argparse.Namespace):
@@ -41,7 +42,9 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     contents = [(file.name, file.read_bytes()) for file in files]
     try:
         connection, store = _database(args)
-        report = validate_register(read_register(contents), known_plan_tables(connection))
+        from perfdash.views.register_upload import CHECK_TABLES
+
+        report = validate_register(read_register(contents), known_plan_tables(connection, CHECK_TABLES))
     except (UnreadableRegister, DataUnavailable, StoreError) as error:
         print(f"import failed, nothing was written: {error}", file=sys.stderr)
         return 1
