@@ -22,7 +22,7 @@ PROFILE_WORDS = {
     "snapshot": "level at quarter end",
 }
 # Profile charts stand three to a row: about 300 px each on a 1280 px wide screen.
-PROFILE_TITLE_WIDTH = 25
+PROFILE_TITLE_WIDTH = 28
 PROFILE_SUBTITLE_WIDTH = 34
 PROFILE_TITLE_SIZE = 14
 QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
@@ -64,14 +64,14 @@ def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.B
                       hovertext=hover, hoverinfo="text", showlegend=False)
 
 
-def profile_title(meta: dict) -> str:
+def profile_title(meta: dict, width: int = PROFILE_TITLE_WIDTH) -> str:
     """Code and title, wrapped for a chart a third of the page wide, over a subtitle naming the
     unit, the profile type and the polarity."""
     code = meta.get("code") if isinstance(meta.get("code"), str) else None
     name = f"{code} · " if code else ""
     facts = (f"{unit_label(meta.get('unit'))} · {PROFILE_WORDS.get(meta.get('profile'), 'profile not stated')} · "
              f"{polarity_words(meta.get('polarity')).lower()}")
-    return wrap(name + meta["title"], PROFILE_TITLE_WIDTH) + subtitle(wrap(facts, PROFILE_SUBTITLE_WIDTH, 2))
+    return wrap(name + meta["title"], width) + subtitle(wrap(facts, PROFILE_SUBTITLE_WIDTH, 2))
 
 
 def build_quarterly_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None = None) -> go.Figure:

@@ -12,6 +12,7 @@ from components.trend_charts import build_quarterly_status_chart
 from components.ui import show_chart, table_alternative
 from perfdash.polarity import unit_label
 from perfdash.spc import verdicts, xmr
+from perfdash.store.errors import StoreError
 from perfdash.views.spc import quarterly_series, xmr_table
 from perfdash.views.trends import quarterly_rows, quarterly_table
 
@@ -21,12 +22,16 @@ def quarterly_section(series: pd.DataFrame) -> None:
     chosen = series.drop_duplicates("indicator_id")[["indicator_id", "council_id", "code", "title", "unit",
                                                       "polarity"]]
     found = []
+    st.subheader("Quarter by quarter")
     for indicator in chosen.itertuples():
-        assessed = assessed_quarters(indicator.council_id)
+        try:
+            assessed = assessed_quarters(indicator.council_id)
+        except StoreError as error:
+            st.warning(f"The quarterly outturns cannot be shown: {error}", icon=":material/warning:")
+            return
         rows = quarterly_rows(assessed, indicator.indicator_id)
         if not rows.empty:
             found.append((indicator, assessed, rows))
-    st.subheader("Quarter by quarter")
     if not found:
         st.caption("None of these indicators has quarterly outturns, recorded or printed.")
         return

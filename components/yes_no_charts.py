@@ -16,6 +16,8 @@ ROWS = ["Target", "Actual"]
 # The answer in words, with a symbol that differs in shape, so colour is never the only signal.
 ANSWER_STYLES = {"yes": ("circle", OKABE_ITO[2], "Yes"), "no": ("x", OKABE_ITO[5], "No")}
 OTHER_STYLE = ("square-open", "#6B6B6B")
+# Yes/No questions are long sentences of wide letters: wrapped a little shorter than other panels'.
+YES_NO_TITLE_WIDTH = 24
 
 
 def answer(text) -> str | None:
@@ -66,7 +68,7 @@ def build_yes_no_profile(profile: pd.DataFrame, statuses: pd.DataFrame | None = 
         traces.append(go.Scatter(x=["Q3"], y=["Actual"], mode="text", text=["none recorded"],
                                  textposition="middle center", hoverinfo="skip", showlegend=False,
                                  textfont={"color": "#4D4D4D"}))
-    title = profile_title(meta)
+    title = profile_title(meta, width=YES_NO_TITLE_WIDTH)
     layout = layout_settings(title, height=400)
     layout["margin"] = {**layout["margin"], "t": 30 + TITLE_LINE_PX * title_lines(title), "b": 80, "l": 16, "r": 24}
     layout["xaxis"] = {**layout["xaxis"], "title": {"text": "Quarter or year"}, "type": "category",
