@@ -48,8 +48,10 @@ def _check_quote(entry: dict, where: str, file: Path, catalogue_path: Path) -> N
 
 
 @lru_cache(maxsize=4)
-def load_statements(file: Path = CONSISTENCY_FILE, catalogue_path: Path = paths.CATALOGUE_FILE) -> dict:
-    """The curated statements, validated: every key present and every quote on its line."""
+def load_statements(file: Path = CONSISTENCY_FILE, catalogue_path: Path = paths.CATALOGUE_FILE,
+                    plan_ids: frozenset[str] | None = None) -> dict:
+    """The curated statements, validated: every key present and every quote on its line. With
+    `plan_ids`, only the statements about those plans (a build of another catalogue skips the rest)."""
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -57,6 +59,10 @@ def load_statements(file: Path = CONSISTENCY_FILE, catalogue_path: Path = paths.
     if not isinstance(data, dict):
         raise CuratedDataError(f"{file}: expected a mapping with 'figures' and 'counts'")
     figures, counts = data.get("figures") or [], data.get("counts") or []
+    if plan_ids is not None:
+        figures = [f for f in figures if isinstance(f, dict) and all(
+            isinstance(st, dict) and st.get("plan_id") in plan_ids for st in f.get("statements") or [])]
+        counts = [c for c in counts if isinstance(c, dict) and c.get("plan_id") in plan_ids]
     for index, figure in enumerate(figures):
         where = f"figures[{index}]"
         _check_keys(figure, ("figure", "statements"), where, file)
@@ -193,5 +199,6 @@ def row_findings(tables: dict[str, list[dict]]) -> list[dict]:
 def consistency_findings(tables: dict[str, list[dict]], catalogue_path: Path = paths.CATALOGUE_FILE,
                          statements_file: Path = CONSISTENCY_FILE) -> list[dict]:
     """Every consistency finding for the assembled extract tables."""
-    return (statement_findings(load_statements(statements_file, catalogue_path), tables, catalogue_path)
+    plan_ids = frozenset(plan["plan_id"] for plan in tables["plans"])
+    return (statement_findings(load_statements(statements_file, catalogue_path, plan_ids), tables, catalogue_path)
             + row_findings(tables))

@@ -80,8 +80,16 @@ def test_the_excel_template_has_a_bold_frozen_header_on_an_indicators_sheet(know
 
 
 def test_a_council_whose_plans_hold_no_indicators_gets_the_header_alone(known):
-    template = register_template(known, "melton", 2010)
+    """Every bundled council's plans now hold indicators, so one is made bare here."""
+    bare = {**known, "indicators": known["indicators"][known["indicators"]["council_id"] != "melton"]}
+    template = register_template(bare, "melton", 2010)
     assert template.empty and "annual_target" in template.columns
+
+
+def test_meltons_template_lists_the_indicators_its_improvement_plan_prints(known):
+    template = register_template(known, "melton", 2010)
+    expected = known["indicators"][known["indicators"]["council_id"] == "melton"]
+    assert len(template) == len(expected) > 0 and set(template["council_id"]) == {"melton"}
 
 
 def test_an_unknown_council_or_a_plan_of_another_council_is_refused(known):
