@@ -1,6 +1,7 @@
 """The bench command: a synthetic national-scale dataset and timings for every page.
 
-    python manage.py bench [--scale bundled|national|both] [--councils N] [--runs N] [--json PATH] [--quick]
+    python manage.py bench [--scale bundled|national|both] [--councils N] [--runs N] [--growth 10,100,350]
+                           [--json PATH] [--quick]
 
 See docs/PERFORMANCE.md for the method and the latest figures.
 """
@@ -30,11 +31,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(f"bench: wrote a synthetic dataset to {folder}: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
         return 0
     runs = args.runs or (QUICK["runs"] if quick else 5)
+    try:
+        growth = tuple(int(n) for n in args.growth.split(",") if n.strip()) if args.growth else ()
+    except ValueError:
+        print(f"bench: --growth takes numbers of councils, e.g. 10,100,350, not {args.growth!r}")
+        return 2
+    if any(n < 1 for n in growth) or len(set(growth)) == 1:
+        print("bench: --growth takes at least two different numbers of councils, each at least 1")
+        return 2
     options = runner.Options(
         scales=("bundled", "national") if args.scale == "both" else (args.scale,), size=size, runs=runs,
         pages=tuple(p.strip() for p in args.pages.split(",") if p.strip()) if args.pages else (),
         page_budget_s=args.page_budget, page_timeout_s=args.page_timeout, browser=not (quick or args.no_browser),
-        browser_runs=1 if quick else 3, pandas_runs=1 if quick else 3)
+        browser_runs=1 if quick else 3, pandas_runs=1 if quick else 3, clicks=args.clicks,
+        commands=not args.no_commands, command_runs=1 if quick else min(runs, 3), growth=growth,
+        register_rows=100 if quick else 10_000)
     try:
         scales = runner.run(options, say=lambda line: print(line, flush=True))
     except ValueError as error:
@@ -68,7 +79,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     bench.add_argument("--page-timeout", type=float, default=90,
                        help="seconds after which a single run of a page is stopped and reported (default 90)")
     bench.add_argument("--json", help="also write the figures as JSON to this file")
-    bench.add_argument("--no-browser", action="store_true", help="skip the app start timing in Chromium")
+    bench.add_argument("--no-browser", action="store_true",
+                       help="skip the app start and click-to-idle timings in Chromium")
+    bench.add_argument("--clicks", type=int, default=12,
+                       help="timed clicks per page in Chromium, after two warm-up clicks (default 12)")
+    bench.add_argument("--no-commands", action="store_true",
+                       help="skip timing import-plan, board-pack and SPC on the synthetic dataset")
+    bench.add_argument("--growth", metavar="N,N,...",
+                       help="also measure the council-filtered pages at these numbers of councils, e.g. 10,100,350")
     bench.add_argument("--quick", action="store_true",
                        help="a tiny dataset, one run, no browser: checks the bench itself, not the app")
     bench.add_argument("--generate-only", metavar="FOLDER",

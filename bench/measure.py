@@ -47,16 +47,17 @@ PROFILE_CAP_S = 30  # a profiled run is cut short here; what it did so far is en
 
 
 def app_pages(app_file: Path = APP) -> list[dict]:
-    """Every st.Page(...) registered in app.py: {"name": "overview", "path": "app_pages/overview.py", "title": ...}.
+    """Every st.Page(...) registered in app.py: {"name": "overview", "path": "app_pages/overview.py", "title": ...,
+    "url_path": "overview"}.
     Read from the source, so a page added tomorrow is measured without changing the bench."""
     pages = []
     for node in ast.walk(ast.parse(app_file.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "Page" \
                 and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
             path = node.args[0].value
-            title = next((k.value.value for k in node.keywords if k.arg == "title"
-                          and isinstance(k.value, ast.Constant)), Path(path).stem)
-            pages.append({"name": Path(path).stem, "path": path, "title": title})
+            keywords = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
+            pages.append({"name": Path(path).stem, "path": path, "title": keywords.get("title", Path(path).stem),
+                          "url_path": keywords.get("url_path", Path(path).stem)})
     return pages
 
 
@@ -161,6 +162,8 @@ class Measurer:
             app = self.AppTest.from_string(BASELINES[page], default_timeout=timeout)
         else:
             app = self.AppTest.from_file(str(APP), default_timeout=timeout)
+            for key, value in self.settings.get("query_params", {}).items():
+                app.query_params[key] = value  # as in a link: the growth runs filter by council
             app.switch_page(page)
         # A new AppTest scans every installed package for components (~100 ms) on its first run; that
         # is the test harness, not the app (a server scans once), so the scan from the warm-up is reused.

@@ -2,7 +2,7 @@
 
 A profile hook (threading.setprofile) runs in the script thread itself at every call and return;
 at most once a millisecond it looks at its own stack and books the time since its last look to
-the innermost function of our code (pages/, components/, perfdash/) and the library running under
+the innermost function of our code (app_pages/, components/, perfdash/) and the library running under
 it: "perfdash/comparison.py shared_verdicts() → pandas". A long call into C (a DuckDB query) is
 booked when it returns, to the function that made it. Reading another thread's stack from outside
 (sys._current_frames()) is not used: on Python 3.11 it can crash the interpreter. The hook slows a
@@ -19,8 +19,8 @@ from pathlib import Path
 from perfdash import paths
 
 _ROOT = str(paths.ROOT) + "/"
-_OWN = (_ROOT + "pages/", _ROOT + "components/", _ROOT + "perfdash/", _ROOT + "app.py")
-_BENCH = _ROOT + "perfdash/bench/"
+_OWN = (_ROOT + "app_pages/", _ROOT + "components/", _ROOT + "perfdash/", _ROOT + "app.py")
+_BENCH = _ROOT + "bench/"
 SCRIPT_THREAD = "ScriptRunner.scriptThread"  # the name Streamlit gives the thread a script runs in
 OUTSIDE = "Streamlit and Python, outside our code"
 
@@ -28,7 +28,7 @@ OUTSIDE = "Streamlit and Python, outside our code"
 _SAME_LIBRARY = {"_plotly_utils": "plotly", "pyarrow": "pyarrow", "numpy": "numpy"}
 # A DuckDB query runs in C and its time is booked at the next Python event, which is pandas making
 # the data frame: so time under the data layer's execute() is DuckDB's, conversion included.
-_DUCKDB = "perfdash/queries.py execute()"
+_DUCKDB = "perfdash/db/database.py execute()"
 
 
 def _library(filename: str) -> str:

@@ -1,16 +1,6 @@
-"""The bench's verdict: each target met or missed with the figure measured, what blocks a miss,
-a table per scale, the JSON document and the one-line summary printed last."""
+"""The bench's report: why a page is slow, a table per scale, the JSON document and the one-line
+summary printed last. The targets themselves are bench/targets.py's."""
 from __future__ import annotations
-
-TARGETS = {
-    # name: (scale, what, limit)
-    "national_warm_vs_empty": ("national", "every page's warm run (p50) at most 3× the empty page", 3.0),
-    "national_cold_max": ("national", "every cold run at most 2 s", 2000.0),
-    "national_memory": ("national", "peak memory of the app process under 1 GB", 1024.0),
-    "bundled_warm_vs_empty": ("bundled", "every page's warm run (p50) at most 1.5× the empty page", 1.5),
-    "bundled_app_start": ("bundled", "app start to first page drawn in Chromium at most 3 s", 3000.0),
-    "national_app_start": ("national", "app start to first page drawn in Chromium at most 3 s", 3000.0),
-}
 
 
 def _n(value: float | None, unit: str = " ms") -> str:
@@ -63,76 +53,31 @@ def page_cause(name: str, page: dict, phase: str) -> str:
 
 
 def evaluate(scales: dict) -> dict:
-    """Each target: met (True/False, or None when not measured), the figure, misses and blockers."""
-    targets = {}
-    for name, (scale, what, limit) in TARGETS.items():
-        entry = {"target": what, "scale": scale, "limit": limit, "met": None}
-        result = scales.get(scale)
-        targets[name] = entry
-        if result is None:
-            entry["not_measured"] = f"the {scale} scale was not run (--scale)"
-            continue
-        pages, baseline = result["pages"], result["baseline_ms"]
-        if name.endswith("warm_vs_empty"):
-            ratios = {p: _ratio(page, baseline) for p, page in pages.items()}
-            unmeasured = [p for p, page in pages.items() if not _measured(page)]
-            misses = sorted((p for p, r in ratios.items() if r is not None and r > limit), key=lambda p: -ratios[p])
-            worst = max((p for p in ratios if ratios[p] is not None), key=lambda p: ratios[p], default=None)
-            entry.update(measured=ratios.get(worst), unit="× empty page", worst_page=worst,
-                         met=not misses and not unmeasured,
-                         misses={p: {"ratio": ratios[p], "warm_p50_ms": pages[p]["warm_p50_ms"]} for p in misses})
-            entry["blockers"] = [page_cause(p, pages[p], "warm") for p in misses + unmeasured]
-            if misses:
-                shell = result.get("shell_ms")
-                entry["blockers"].append(
-                    f"the floor: the empty page takes {_n(baseline)} warm, while the app shell alone (navigation and "
-                    f"sidebar filters, no content) takes {_n(shell)} = {shell / baseline:.1f}× the empty page"
-                    if shell and baseline else f"the empty page takes {_n(baseline)} warm")
-        elif name.endswith("cold_max"):
-            worst_ms = {p: page.get("cold_at_least_ms") or page["cold_max_ms"] for p, page in pages.items()
-                        if page.get("cold_max_ms") is not None or page.get("cold_at_least_ms")}
-            misses = sorted((p for p, ms in worst_ms.items() if ms > limit), key=lambda p: -worst_ms[p])
-            unmeasured = [p for p in pages if p not in worst_ms]
-            worst = max(worst_ms, key=worst_ms.get, default=None)
-            entry.update(measured=worst_ms.get(worst), unit="ms", worst_page=worst, met=not misses and not unmeasured,
-                         misses={p: {"cold_max_ms": worst_ms[p]} for p in misses})
-            entry["blockers"] = [page_cause(p, pages[p], "cold") for p in misses + unmeasured]
-        elif name.endswith("memory"):
-            entry.update(measured=result["memory_mb"], unit="MB", met=result["memory_mb"] < limit)
-            if not entry["met"]:
-                phases = result["memory_by_phase_mb"]
-                entry["blockers"] = [f"peak {result['memory_mb']:,.0f} MB (cold phase {phases['cold']:,.0f} MB, "
-                                     f"every page cached {phases['warm']:,.0f} MB)"]
-        else:
-            start = result["app_start"]
-            if not start.get("measured"):
-                entry["not_measured"] = start.get("reason")
-                continue
-            entry.update(measured=start["first_page_drawn_ms"], unit="ms", met=start["first_page_drawn_ms"] <= limit)
-            if not entry["met"]:
-                server_first_run = start["first_page_drawn_ms"] - start["server_ready_ms"] - start["second_load_ms"]
-                entry["blockers"] = [
-                    f"server up after {_n(start['server_ready_ms'])}; a later load of the same page in the running "
-                    f"server takes {_n(start['second_load_ms'])} (the browser loading Streamlit's front end and a warm "
-                    f"script run), so the first load's script run costs about {_n(server_first_run)} more: imports "
-                    "the page pulls in on first use, opening DuckDB and cold queries"]
-    return targets
+    """Each target of bench/targets.py, met or missed, with its figure and blockers."""
+    from bench.targets import evaluate as evaluate_targets
+
+    return evaluate_targets(scales)
 
 
 def worst_warm_page(result: dict) -> tuple[str | None, float | None, float | None]:
-    pages = {p: page for p, page in result["pages"].items() if _measured(page)}
+    """The page with the slowest warm p95, its p95 and its ratio to the app shell's warm p95."""
+    pages = {p: page for p, page in result["pages"].items() if page.get("warm_p95_ms") is not None}
     if not pages:
         return None, None, None
-    worst = max(pages, key=lambda p: pages[p]["warm_p50_ms"])
-    return worst, pages[worst]["warm_p50_ms"], _ratio(pages[worst], result["baseline_ms"])
+    worst = max(pages, key=lambda p: pages[p]["warm_p95_ms"])
+    shell = (result.get("shell") or {}).get("warm_p95_ms")
+    return worst, pages[worst]["warm_p95_ms"], round(pages[worst]["warm_p95_ms"] / shell, 1) if shell else None
 
 
-def summary_line(result: dict) -> str:
+def summary_line(result: dict, targets: dict | None = None) -> str:
     """The last line the bench prints."""
+    judged = [t for t in (targets or {}).values() if t.get("met") is not None]
+    met = f"{sum(1 for t in judged if t['met'])} of {len(targets)} targets met" if targets else ""
     worst, ms, ratio = worst_warm_page(result)
     if worst is None:
-        return f"bench: no page was measured at {result['rows']} rows ({result['scale']} scale)"
-    return (f"bench: worst warm page {ms:.0f} ms = {ratio:.1f}× empty page at {result['rows']} rows "
+        return f"bench: {met + '; ' if met else ''}no page was measured at {result['rows']} rows ({result['scale']} scale)"
+    shown = f"{ratio:.1f}× app shell" if ratio is not None else "no app shell figure"
+    return (f"bench: {met + '; ' if met else ''}worst warm page p95 {ms:.0f} ms = {shown} at {result['rows']} rows "
             f"({worst}, {result['scale']} scale)")
 
 
@@ -140,9 +85,13 @@ def document(scales: dict, targets: dict) -> dict:
     """The JSON: the national figures at the top level (bundled when only that ran), every scale
     under "scales", and the targets."""
     primary = scales.get("national") or scales.get("bundled")
-    top = {key: primary[key] for key in ("scale", "rows", "baseline_ms", "shell_ms", "pages", "pandas_vs_duckdb",
-                                         "memory_mb", "app_start", "table_rows")}
-    return {**top, "targets": targets, "scales": scales, "summary": summary_line(primary)}
+    top = {key: primary.get(key) for key in ("scale", "rows", "baseline_ms", "shell_ms", "pages", "pandas_vs_duckdb",
+                                             "memory_mb", "app_start", "table_rows", "commands", "growth")}
+    clicks = primary.get("browser_clicks") or {}
+    # The issue's shape first: {empty_page_p95_ms, pages: {<page>: <p95 ms>}}; the raw clicks beside it.
+    top["browser_clicks"] = {"empty_page_p95_ms": clicks.get("empty_page_p95_ms"), "pages": clicks.get("pages", {}),
+                             **{k: v for k, v in clicks.items() if k not in ("empty_page_p95_ms", "pages")}}
+    return {**top, "targets": targets, "scales": scales, "summary": summary_line(primary, targets)}
 
 
 def text(scales: dict, targets: dict) -> list[str]:
@@ -161,8 +110,9 @@ def text(scales: dict, targets: dict) -> list[str]:
         lines.append(f"empty page: cold {_n(base['cold_p50_ms'])}, warm {_n(base['warm_p50_ms'])}; app shell "
                      f"(navigation and filters): cold {_n(shell['cold_p50_ms'])}, warm {_n(shell['warm_p50_ms'])}; "
                      f"peak memory {result['memory_mb']:,.0f} MB")
-        lines.append(f"{'page':<14}{'cold p50':>10}{'cold max':>10}{'warm p50':>10}{'warm p95':>10}{'× empty':>9}"
-                     "  slowest query when cold")
+        lines.append(f"{'page':<14}{'cold p50':>10}{'cold max':>10}{'warm p50':>10}{'warm p95':>10}{'× shell':>9}"
+                     f"{'click p95':>11}  slowest query when cold")
+        click_pages = (result.get("browser_clicks") or {}).get("pages") or {}
         for name, page in result["pages"].items():
             if page.get("not_measured") and not _measured(page):
                 why = "; ".join(f"{phase}: {reason}" for phase, reason in page["not_measured"].items())
@@ -170,10 +120,12 @@ def text(scales: dict, targets: dict) -> list[str]:
                 continue
             biggest = _biggest_query(page, "duckdb_ms")
             slow = f"{biggest[0]} {_n(biggest[1]['duckdb_ms'])}, {biggest[1]['rows']:,} rows" if biggest else "–"
-            ratio = _ratio(page, result["baseline_ms"])
+            shell_p95 = shell.get("warm_p95_ms")
+            ratio = round(page["warm_p95_ms"] / shell_p95, 1) if page.get("warm_p95_ms") and shell_p95 else None
             lines.append(f"{name:<14}{_n(page['cold_p50_ms']):>10}{_n(page['cold_max_ms']):>10}"
                          f"{_n(page['warm_p50_ms']):>10}{_n(page['warm_p95_ms']):>10}"
-                         f"{(f'{ratio:,.0f}×' if ratio and ratio >= 10 else f'{ratio}×') if ratio else '–':>9}  {slow}"
+                         f"{(f'{ratio:,.0f}×' if ratio and ratio >= 10 else f'{ratio}×') if ratio else '–':>9}"
+                         f"{_n(click_pages.get(name)):>11}  {slow}"
                          + ("  [error shown]" if page.get("errors") else ""))
         for name, c in result["pandas_vs_duckdb"].items():
             if "error" in c:
@@ -185,6 +137,25 @@ def text(scales: dict, targets: dict) -> list[str]:
         lines.append("app start: " + (f"first page drawn after {_n(start['first_page_drawn_ms'])} (server up "
                                       f"{_n(start['server_ready_ms'])}, a later load {_n(start['second_load_ms'])})"
                                       if start.get("measured") else f"not measured: {start.get('reason')}"))
+        clicks = result.get("browser_clicks") or {}
+        lines.append("click to idle: " + (f"empty page p95 {_n(clicks['empty_page_p95_ms'])}, pages in the table above"
+                                          + "".join(f"; {p} not measured: {r}" for p, r in clicks["not_measured"].items())
+                                          if clicks.get("measured") else f"not measured: {clicks.get('reason')}"))
+        commands = result.get("commands") or {}
+        if commands.get("measured"):
+            for name in ("import_plan", "board_pack", "spc"):
+                c = commands.get(name) or {}
+                lines.append(f"{name.replace('_', '-')}: p50 {_n(c.get('p50_ms'))}, runs {c.get('runs_ms')}"
+                             + (f"; failed: {c['failed']}" if c.get("failed") else ""))
+        growth = result.get("growth")
+        if growth:
+            lines.append("growth, council-filtered pages, cold p50 / warm p50 at " +
+                         ", ".join(f"{n} councils" for n in growth["sizes"]) + ":")
+            for page, exponents in growth["exponents"].items():
+                cells = [f"{_n(growth['by_councils'][str(n)]['pages'][page]['cold_p50_ms'])} / "
+                         f"{_n(growth['by_councils'][str(n)]['pages'][page]['warm_p50_ms'])}" for n in growth["sizes"]]
+                lines.append(f"  {page:<12} " + "; ".join(cells) +
+                             f"  (exponent cold {exponents['cold']}, warm {exponents['warm']})")
     lines.append("")
     lines.append("targets:")
     for entry in targets.values():
@@ -192,7 +163,8 @@ def text(scales: dict, targets: dict) -> list[str]:
             lines.append(f"  not measured  {entry['scale']}: {entry['target']} ({entry.get('not_measured')})")
             continue
         unit = entry.get("unit", "")
-        figure = f"{entry['measured']:,}{'' if unit.startswith('×') else ' '}{unit}"
+        figure = (f"{entry['measured']:,}{'' if unit.startswith('×') else ' '}{unit}" if entry.get("measured") is not None
+                  else "no page to judge")
         where = f" ({entry['worst_page']})" if entry.get("worst_page") else ""
         verdict = "met   " if entry["met"] else "MISSED"
         lines.append(f"  {verdict}  {entry['scale']}: {entry['target']}: {figure}{where}")

@@ -31,6 +31,11 @@ class Options:
     browser: bool = True
     browser_runs: int = 3
     pandas_runs: int = 3
+    clicks: int = 12  # timed clicks per page in Chromium (after bench.clicks.WARM_UP_CLICKS)
+    commands: bool = True  # import-plan, board-pack and SPC on the synthetic dataset
+    command_runs: int = 3
+    register_rows: int = 10_000  # rows of the register import-plan reads
+    growth: tuple[int, ...] = ()  # councils at which the council-filtered pages are measured again
 
 
 def _chosen_pages(wanted: tuple[str, ...]) -> list[dict]:
@@ -51,13 +56,14 @@ def _reader(stream, lines: queue.Queue) -> None:
     lines.put(None)
 
 
-def _run_phase(phase: str, pages: list[str], env: dict, options: Options, log: Path) -> tuple[dict, float]:
+def _run_phase(phase: str, pages: list[str], env: dict, options: Options, log: Path,
+               query_params: dict | None = None) -> tuple[dict, float]:
     """Results per page from measuring processes. A run that goes on for page_timeout_s is
     stopped, its page reported with the last progress seen, and the rest measured in a new process."""
     remaining, results, memory = list(pages), {}, 0.0
     while remaining:
         settings = {"phase": phase, "pages": remaining, "runs": options.runs, "warm_per_cold": options.warm_per_cold,
-                    "page_budget_s": options.page_budget_s}
+                    "page_budget_s": options.page_budget_s, "query_params": query_params or {}}
         with log.open("a", encoding="utf-8") as errors:
             process = subprocess.Popen([sys.executable, "-m", "bench.measure", json.dumps(settings)],
                                        cwd=paths.ROOT, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
@@ -154,13 +160,29 @@ def _page_result(page: dict, cold: dict, warm: dict, profile: dict | None = None
     return result
 
 
+def app_env(extracts: Path, work: Path) -> dict:
+    """The environment the app is measured in: the dataset, and no real actuals store (both stores
+    point at files that do not exist)."""
+    return {**os.environ, paths.EXTRACTS_ENV_VAR: str(extracts),
+            paths.STORE_ENV_VAR: str(work / "no-store" / "actuals.duckdb"),
+            paths.DEMO_STORE_ENV_VAR: str(work / "no-store" / "demo-actuals.duckdb")}
+
+
+def measure_filtered(extracts: Path, work: Path, options: Options, pages: list[dict], query_params: dict) -> dict:
+    """Cold and warm timings of `pages` opened with `query_params` (no baselines, no profile)."""
+    env = app_env(extracts, work)
+    log = work / "measure.log"
+    cold, cold_memory = _run_phase("cold", [p["path"] for p in pages], env, options, log, query_params)
+    warm, warm_memory = _run_phase("warm", [p["path"] for p in pages if not cold.get(p["path"], {}).get("timed_out")],
+                                   env, options, log, query_params)
+    return {"memory_mb": max(cold_memory, warm_memory),
+            "pages": {p["name"]: _page_result(p, cold.get(p["path"], {}), warm.get(p["path"], {})) for p in pages}}
+
+
 def measure_pages(extracts: Path, work: Path, options: Options) -> dict:
     """Every page's timings, the baselines' and the peak memory, on one folder of extracts."""
     pages = _chosen_pages(options.pages)
-    env = {**os.environ, paths.EXTRACTS_ENV_VAR: str(extracts),
-           # No real actuals store is read: both stores point at files that do not exist.
-           paths.STORE_ENV_VAR: str(work / "no-store" / "actuals.duckdb"),
-           paths.DEMO_STORE_ENV_VAR: str(work / "no-store" / "demo-actuals.duckdb")}
+    env = app_env(extracts, work)
     log = work / "measure.log"
     measured = [EMPTY, SHELL, *(p["path"] for p in pages)]
     cold, cold_memory = _run_phase("cold", measured, env, options, log)
@@ -209,6 +231,21 @@ def measure_scale(scale: str, work: Path, options: Options, say) -> dict:
 
         start = app_start({k: v for k, v in measured["env"].items() if k.startswith("PERFDASH_")},
                           runs=options.browser_runs)
+    clicks = {"measured": False, "reason": "not asked for (--quick or --no-browser)"}
+    if options.browser:
+        say(f"{scale}: click to idle in Chromium, {options.clicks} clicks a page ...")
+        from bench.clicks import browser_clicks
+
+        clicks = browser_clicks({k: v for k, v in measured["env"].items() if k.startswith("PERFDASH_")},
+                                pages=[p["name"] for p in _chosen_pages(options.pages)], clicks=options.clicks)
+    commands = {"measured": False, "reason": "the commands are timed on the synthetic dataset only"
+                if scale == "bundled" else "not asked for (--no-commands)"}
+    if options.commands and scale != "bundled":
+        say(f"{scale}: import-plan, board-pack and SPC ...")
+        from bench.commands import time_commands
+
+        commands = {"measured": True, **time_commands(Path(extracts), work, measured["env"], options.command_runs,
+                                                      options.register_rows, say)}
     load = {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count()}
     return {"scale": scale, "extracts": str(extracts), "load_average": load, "rows": table_rows["indicator_values"],
             "table_rows": table_rows, "size": size.__dict__ if size else None, "generated": generated,
@@ -216,7 +253,7 @@ def measure_scale(scale: str, work: Path, options: Options, say) -> dict:
             "baseline": measured["baseline"], "shell_ms": measured["shell"]["warm_p50_ms"],
             "shell": measured["shell"], "pages": measured["pages"], "pandas_vs_duckdb": comparison,
             "memory_mb": measured["memory_mb"], "memory_by_phase_mb": measured["memory_by_phase_mb"],
-            "app_start": start}
+            "app_start": start, "browser_clicks": clicks, "commands": commands}
 
 
 def _row_counts(folder: Path) -> dict[str, int]:
@@ -243,6 +280,11 @@ def run(options: Options, say=print) -> dict:
     """Measure each scale asked for; the temporary folder is removed afterwards."""
     work = Path(tempfile.mkdtemp(prefix="perfdash-bench-"))
     try:
-        return {scale: measure_scale(scale, work, options, say) for scale in options.scales}
+        scales = {scale: measure_scale(scale, work, options, say) for scale in options.scales}
+        if options.growth and "national" in scales:
+            from bench.growth import measure_growth
+
+            scales["national"]["growth"] = measure_growth(work, options, say)
+        return scales
     finally:
         shutil.rmtree(work, ignore_errors=True)
