@@ -8,7 +8,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from perfdash.polarity import format_value
@@ -179,28 +181,114 @@ FRAME_COLUMNS = ("actual", "rag", "gap", "shortfall", "tolerance", "basis", "rag
 
 
 def assess_frame(frame: pd.DataFrame, rules: RagRules) -> pd.DataFrame:
-    """Add the RAG columns to one-row-per-indicator-quarter data with in-quarter actuals q1..q4."""
+    """Add the RAG columns to one-row-per-indicator-quarter data with in-quarter actuals q1..q4: the results
+    of assess_quarter row by row (tests/rag/test_assess_frame.py), worked out on whole columns with numpy."""
+    found = _assess_columns(frame, rules)
+    added = pd.DataFrame({name: pd.Series(found[name], index=frame.index, dtype="float64" if name in
+                                          ("actual", "gap", "shortfall", "tolerance") else "object")
+                          for name in FRAME_COLUMNS})
+    if not set(FRAME_COLUMNS) & set(frame.columns):
+        return pd.concat([frame, added], axis=1)  # one copy, not a column inserted eight times
     result = frame.copy()
-    found = [_assess_row(row, rules) for row in frame.itertuples(index=False)]
-    columns = {
-        "actual": [a.compared_actual for a, _ in found], "rag": [a.status for a, _ in found],
-        "gap": [a.gap for a, _ in found], "shortfall": [a.shortfall for a, _ in found],
-        "tolerance": [a.tolerance for a, _ in found], "basis": [a.basis for a, _ in found],
-        "rag_reason": [a.reason for a, _ in found], "rule": [d for _, d in found],
-    }
-    for name, values in columns.items():
-        numeric = name in ("actual", "gap", "shortfall", "tolerance")
-        result[name] = pd.Series(values, index=frame.index, dtype="float64" if numeric else "object")
+    result[list(FRAME_COLUMNS)] = added
     return result
 
 
-def _assess_row(row, rules: RagRules) -> tuple[Assessment, str]:
-    rule = rules.rule_for(row.council_id, row.indicator_id)
-    unit, polarity, profile = (None if _missing(v) else v for v in (row.unit, row.polarity, row.profile))
-    actuals = {q: getattr(row, f"q{q}") for q in (1, 2, 3, 4)}
-    assessment = assess_quarter(profile=profile, polarity=polarity, unit=unit, quarter=int(row.quarter),
-                                actuals=actuals, target=row.target, rule=rule)
-    return assessment, rule.describe(unit)
+def _floats(series: pd.Series) -> np.ndarray:
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        return series.to_numpy(dtype="float64", na_value=np.nan)
+    return np.array([np.nan if _missing(v) else float(v) for v in series.tolist()], dtype="float64")
+
+
+def _assess_columns(frame: pd.DataFrame, rules: RagRules) -> dict[str, list]:
+    if (n := len(frame)) == 0:
+        return {name: [] for name in FRAME_COLUMNS}
+    units, polarities, profiles = (frame[c].astype(object).where(frame[c].notna(), None).tolist()
+                                   for c in ("unit", "polarity", "profile"))
+    quarters = [int(q) for q in frame["quarter"].tolist()]
+    targets = _floats(frame["target"])
+    actuals = np.column_stack([_floats(frame[f"q{q}"]) for q in (1, 2, 3, 4)])
+    rule_for, describe = lru_cache(maxsize=None)(rules.rule_for), lru_cache(maxsize=None)(Rule.describe)
+    row_rules = [rule_for(c, i) for c, i in zip(frame["council_id"].tolist(), frame["indicator_id"].tolist())]
+    rule_words = [describe(r, u) for r, u in zip(row_rules, units)]
+    cumulative = np.array([p == "cumulative" for p in profiles])
+    basis = [_basis(p, q) for p, q in zip(profiles, quarters)]
+    no_target = np.isnan(targets)
+    bad = [q for q, missing in zip(quarters, no_target) if not missing and q not in (1, 2, 3, 4)]
+    if bad:
+        raise ValueError(f"quarter must be 1 to 4, not {bad[0]!r}")
+    index, rows = np.clip(np.array(quarters) - 1, 0, 3), np.arange(n)
+    # Year to date: 0 + Q1, then + Q2, ... added in order, as sum() does (0 + -0.0 is 0.0).
+    running = 0.0 + actuals
+    for q in (1, 2, 3):
+        running[:, q] = running[:, q - 1] + actuals[:, q]
+    value = np.where(cumulative, running[rows, index], actuals[rows, index])
+    no_data = ~no_target & np.isnan(value)
+    ok = ~no_target & ~no_data
+    a, t = np.where(ok, value, 0.0), np.where(ok, targets, 0.0)
+    eps = 1e-9 * np.maximum(1.0, np.maximum(np.abs(a), np.abs(t)))
+    gap = np.where(np.abs(a - t) <= eps, 0.0, a - t)
+    yes_no = np.array([u == "yes_no" for u in units])
+    percent = np.array([r.style == "percent_of_target" for r in row_rules])
+    amber = np.array([float(r.amber_tolerance) for r in row_rules])
+    tolerance = np.where(yes_no, 0.0, np.where(percent, amber * np.abs(t) / 100, amber))
+    higher, directional = (np.array([p in ways for p in polarities]) for ways in (("higher",), ("higher", "lower")))
+    signed = np.where(higher, -gap, gap)
+    shortfall = np.where(signed > 0, signed, 0.0)
+    within = shortfall <= tolerance + eps
+    status = np.select(
+        [no_target, no_data,
+         ~directional & ((gap == 0) | (np.abs(gap) <= tolerance + eps)), ~directional,
+         shortfall == 0, yes_no | (tolerance == 0), within],
+        ["no_target", "no_data", "green", "amber", "green", "red", "amber"], "red")
+    show, amount = _by_figure(_show), _by_figure(_amount)
+    reasons = []
+    for i in range(n):
+        unit, q = units[i], quarters[i]
+        if no_target[i]:
+            reasons.append(f"no target for Q{q}")
+        elif no_data[i]:
+            if cumulative[i]:
+                gaps = [k for k in range(1, q + 1) if np.isnan(actuals[i, k - 1])]
+                reasons.append(f"no {_quarter_list(gaps)} outturn for the year to date")
+            else:
+                reasons.append(f"no Q{q} outturn")
+        else:
+            reasons.append(_reason(status[i], float(a[i]), float(t[i]), float(gap[i]), float(shortfall[i]),
+                                   float(tolerance[i]), unit, polarities[i], row_rules[i], show, amount))
+    return {"actual": np.where(ok, a, np.nan), "rag": status.tolist(), "gap": np.where(ok, gap, np.nan),
+            "shortfall": np.where(ok & directional, shortfall, np.nan), "tolerance": np.where(ok, tolerance, np.nan),
+            "basis": basis, "rag_reason": reasons, "rule": rule_words}
+
+
+def _by_figure(words):
+    """words(x, unit) worked out once per distinct figure (-0.0 apart from 0.0: they print differently)."""
+    cached = lru_cache(maxsize=None)(lambda x, sign, unit: words(x, unit))
+    return lambda x, unit: cached(x, math.copysign(1.0, x), unit)
+
+
+def _reason(status: str, actual: float, target: float, gap: float, shortfall: float, tolerance: float, unit,
+            polarity, rule: Rule, show, amount) -> str:
+    """assess()'s words for a compared actual and target."""
+    said = f"{show(actual, unit)} against a target of {show(target, unit)}"
+    if polarity not in ("higher", "lower"):
+        if gap == 0:
+            return f"{said}: on target"
+        away = f"{said}: {amount(abs(gap), unit)} away"
+        if status == "green":
+            return f"{away}, within the tolerance of {amount(tolerance, unit)}"
+        off = NEUTRAL_OFF if polarity == "neutral" else "off profile; polarity not set"
+        return f"{away}, beyond the tolerance of {amount(tolerance, unit)}; {off}"
+    if shortfall == 0:
+        return f"{said}: {'on target' if gap == 0 else f'{amount(abs(gap), unit)} better'}"
+    worse = f"{said}: {amount(shortfall, unit)} worse"
+    if unit == "yes_no":
+        return f"{said}: a Yes/No indicator has no amber band"
+    if tolerance == 0:
+        why = "a target of 0 leaves no amber band" if rule.style == "percent_of_target" and rule.amber_tolerance \
+            else "no amber band"
+        return f"{worse}; {why}"
+    return f"{worse}, {'within' if status == 'amber' else 'beyond'} the tolerance of {amount(tolerance, unit)}"
 
 
 def what_if(frame: pd.DataFrame, scenarios: dict[str, RagRules]) -> pd.DataFrame:
