@@ -36,10 +36,10 @@ def exponent(small: tuple[int, float | None], large: tuple[int, float | None]) -
     return round(math.log(t2 / t1) / math.log(n2 / n1), 2)
 
 
-def measure_growth(work: Path, options, say=print) -> dict:
-    from bench.runner import _chosen_pages, measure_filtered
-
-    pages = filtered_pages(_chosen_pages(options.pages))
+def measure_growth(work: Path, options, pages: list[dict], measure, say=print) -> dict:
+    """`pages` (those of the run) measured by `measure(extracts, work, options, pages, query_params)`
+    (bench.runner.measure_filtered) at each size of options.growth."""
+    pages = filtered_pages(pages)
     sizes = sorted(set(options.growth))
     first = "synthetic-001"
     query_params = {name: first for name in COUNCIL_PARAMETERS}
@@ -53,7 +53,7 @@ def measure_growth(work: Path, options, say=print) -> dict:
             synthetic.generate(extracts, size, write_csv=False)
             say(f"growth: generated in {time.perf_counter() - started:.0f} s")
         say(f"growth: {len(pages)} council-filtered pages at {councils} councils ...")
-        measured = measure_filtered(extracts, work, options, pages, query_params)
+        measured = measure(extracts, work, options, pages, query_params)
         by_size[str(councils)] = {
             "councils": councils, "indicator_values": synthetic.expected_rows(size)["indicator_values"],
             "memory_mb": measured["memory_mb"],

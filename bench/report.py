@@ -2,6 +2,9 @@
 summary printed last. The targets themselves are bench/targets.py's."""
 from __future__ import annotations
 
+from bench.targets import biggest_query, page_cause  # noqa: F401 - page_cause: tests and callers read it here
+from bench.targets import evaluate as evaluate_targets
+
 
 def _n(value: float | None, unit: str = " ms") -> str:
     if value is None:
@@ -13,49 +16,8 @@ def _measured(page: dict) -> bool:
     return page.get("warm_p50_ms") is not None
 
 
-def _ratio(page: dict, baseline_ms: float) -> float | None:
-    return round(page["warm_p50_ms"] / baseline_ms, 1) if _measured(page) and baseline_ms else None
-
-
-def _biggest_query(page: dict, key: str) -> tuple[str, dict] | None:
-    queries = [(name, q) for name, q in page["queries"].items() if q.get(key) is not None]
-    return max(queries, key=lambda item: item[1][key]) if queries else None
-
-
-def page_cause(name: str, page: dict, phase: str) -> str:
-    """Why a page is slow, in one sentence: time in the data layer against drawing, the query with
-    the most time and rows, cache misses and the line of our code that held most samples."""
-    stopped = (page.get("not_measured") or {}).get(phase)
-    total = page["warm_p50_ms"] if phase == "warm" else page["cold_max_ms"]
-    if stopped and not page.get(f"{phase}_at_least_ms"):
-        return f"{name}: {stopped}"
-    if stopped:
-        total = page[f"{phase}_at_least_ms"]
-    key = "warm_ms" if phase == "warm" else "duckdb_ms"
-    data_ms = sum(q.get(key) or 0 for q in page["queries"].values())
-    parts = [f"{name}: {'more than ' if stopped else ''}{_n(total)} {phase}"
-             f"{' (stopped)' if stopped else ''}; data layer {_n(data_ms)} over {len(page['queries'])} queries"]
-    biggest = _biggest_query(page, key)
-    if biggest:
-        query, figures = biggest
-        parts.append(f"largest {query} {_n(figures[key])}, {figures['rows']:,} rows")
-    misses = sum(q.get("warm_cache_misses_per_run") or 0 for q in page["queries"].values())
-    if phase == "warm" and misses:
-        parts.append(f"{misses:g} cache misses per warm run")
-    spots = page["hot_spots"].get(phase) or []
-    if spots:
-        parts.append("profiled: " + "; ".join(f"{s['where']} {s['share_percent']:.0f}%" for s in spots[:3]))
-    if page.get("errors"):
-        parts.append("the page showed: " + page["errors"][0][:120])
-    if page.get("log") and not page.get(f"{phase}_ms"):
-        parts.append("last messages: " + " | ".join(page["log"][-3:]))
-    return ", ".join(parts)
-
-
 def evaluate(scales: dict) -> dict:
     """Each target of bench/targets.py, met or missed, with its figure and blockers."""
-    from bench.targets import evaluate as evaluate_targets
-
     return evaluate_targets(scales)
 
 
@@ -118,7 +80,7 @@ def text(scales: dict, targets: dict) -> list[str]:
                 why = "; ".join(f"{phase}: {reason}" for phase, reason in page["not_measured"].items())
                 lines.append(f"{name:<14}  {why}")
                 continue
-            biggest = _biggest_query(page, "duckdb_ms")
+            biggest = biggest_query(page, "duckdb_ms")
             slow = f"{biggest[0]} {_n(biggest[1]['duckdb_ms'])}, {biggest[1]['rows']:,} rows" if biggest else "–"
             shell_p95 = shell.get("warm_p95_ms")
             ratio = round(page["warm_p95_ms"] / shell_p95, 1) if page.get("warm_p95_ms") and shell_p95 else None

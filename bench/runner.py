@@ -284,7 +284,8 @@ def run(options: Options, say=print) -> dict:
         if options.growth and "national" in scales:
             from bench.growth import measure_growth
 
-            scales["national"]["growth"] = measure_growth(work, options, say)
+            scales["national"]["growth"] = measure_growth(work, options, _chosen_pages(options.pages),
+                                                          measure_filtered, say)
         return scales
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -32,6 +32,41 @@ def _n(value: float | None) -> str:
     return f"{value:,.0f} ms" if value >= 10 else f"{value:,.1f} ms"
 
 
+def biggest_query(page: dict, key: str) -> tuple[str, dict] | None:
+    queries = [(name, q) for name, q in page["queries"].items() if q.get(key) is not None]
+    return max(queries, key=lambda item: item[1][key]) if queries else None
+
+
+def page_cause(name: str, page: dict, phase: str) -> str:
+    """Why a page is slow, in one sentence: time in the data layer against drawing, the query with
+    the most time and rows, cache misses and the line of our code that held most samples."""
+    stopped = (page.get("not_measured") or {}).get(phase)
+    total = page["warm_p50_ms"] if phase == "warm" else page["cold_max_ms"]
+    if stopped and not page.get(f"{phase}_at_least_ms"):
+        return f"{name}: {stopped}"
+    if stopped:
+        total = page[f"{phase}_at_least_ms"]
+    key = "warm_ms" if phase == "warm" else "duckdb_ms"
+    data_ms = sum(q.get(key) or 0 for q in page["queries"].values())
+    parts = [(f"{name}: {'more than ' if stopped else ''}{_n(total)} {phase}"
+              f"{' (stopped)' if stopped else ''}; data layer {_n(data_ms)} over {len(page['queries'])} queries")]
+    biggest = biggest_query(page, key)
+    if biggest:
+        query, figures = biggest
+        parts.append(f"largest {query} {_n(figures[key])}, {figures['rows']:,} rows")
+    misses = sum(q.get("warm_cache_misses_per_run") or 0 for q in page["queries"].values())
+    if phase == "warm" and misses:
+        parts.append(f"{misses:g} cache misses per warm run")
+    spots = page["hot_spots"].get(phase) or []
+    if spots:
+        parts.append("profiled: " + "; ".join(f"{s['where']} {s['share_percent']:.0f}%" for s in spots[:3]))
+    if page.get("errors"):
+        parts.append("the page showed: " + page["errors"][0][:120])
+    if page.get("log") and not page.get(f"{phase}_ms"):
+        parts.append("last messages: " + " | ".join(page["log"][-3:]))
+    return ", ".join(parts)
+
+
 def own_duckdb_ms(page: dict, shell: dict) -> float:
     shared = set(shell.get("queries", {}))
     return round(sum(q.get("duckdb_ms") or 0 for name, q in page["queries"].items() if name not in shared), 1)
@@ -52,8 +87,6 @@ def _pages_target(entry: dict, figures: dict[str, float | None], limit_of, unit:
 
 def evaluate(scales: dict) -> dict:
     """Each target: met (True/False, or None when not measured), the figure, misses and blockers."""
-    from bench.report import page_cause
-
     targets = {name: {"target": what, "scale": SCALE, "limit": limit, "met": None}
                for name, (what, limit) in TARGETS.items()}
     result = scales.get(SCALE)
