@@ -102,7 +102,8 @@ def test_an_editor_signs_in_uploads_checks_and_records(cycle_app, page):
     upload(page, "q1-with-a-bad-row.csv", QUARTER_ONE + BAD_ROW)
     expect(page.get_by_text("'lots' is not a number").first).to_be_visible()
     expect(page.get_by_role("button", name="Record 2 outturns as jo.bloggs")).to_be_disabled()
-    assert ActualsStore(folder / "actuals.duckdb").latest().empty
+    recorded = ActualsStore(folder / "actuals.duckdb").latest()
+    assert recorded[recorded["council_id"] == "nw-leicestershire"].empty  # nothing of the bad file was kept
     screenshot(page, "record-preview-with-a-problem")
 
     upload(page, "q1.csv", QUARTER_ONE)
@@ -114,7 +115,9 @@ def test_an_editor_signs_in_uploads_checks_and_records(cycle_app, page):
     no_exception(page)
     expect(page.get_by_text("recorded 2 outturn(s) as jo.bloggs")).to_be_visible()
     latest = ActualsStore(folder / "actuals.duckdb").latest()
-    assert sorted(latest["submitted_by"]) == ["jo.bloggs", "jo.bloggs"]
+    recorded = latest[latest["council_id"] == "nw-leicestershire"]
+    assert sorted(recorded["indicator_id"]) == ["nwl-delivery-2007:BV109a", "nwl-delivery-2007:BV9"]
+    assert sorted(recorded["submitted_by"]) == ["jo.bloggs", "jo.bloggs"]
     screenshot(page, "record-recorded")
 
 
