@@ -39,13 +39,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if any(n < 1 for n in growth) or len(set(growth)) == 1:
         print("bench: --growth takes at least two different numbers of councils, each at least 1")
         return 2
+    try:
+        concurrent = tuple(int(n) for n in args.concurrent.split(",") if n.strip()) if args.concurrent else ()
+    except ValueError:
+        print(f"bench: --concurrent takes numbers of browser sessions, e.g. 1,5,10,20, not {args.concurrent!r}")
+        return 2
+    if any(n < 1 or n > 50 for n in concurrent):
+        print("bench: --concurrent takes numbers of browser sessions from 1 to 50")
+        return 2
     options = runner.Options(
         scales=("bundled", "national") if args.scale == "both" else (args.scale,), size=size, runs=runs,
         pages=tuple(p.strip() for p in args.pages.split(",") if p.strip()) if args.pages else (),
         page_budget_s=args.page_budget, page_timeout_s=args.page_timeout, browser=not (quick or args.no_browser),
         browser_runs=1 if quick else 3, pandas_runs=1 if quick else 3, clicks=args.clicks,
         commands=not args.no_commands, command_runs=1 if quick else min(runs, 3), growth=growth,
-        register_rows=100 if quick else 10_000)
+        concurrent=concurrent, register_rows=100 if quick else 10_000)
     try:
         scales = runner.run(options, say=lambda line: print(line, flush=True))
     except ValueError as error:
@@ -87,6 +95,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="skip timing import-plan, board-pack and SPC on the synthetic dataset")
     bench.add_argument("--growth", metavar="N,N,...",
                        help="also measure the council-filtered pages at these numbers of councils, e.g. 10,100,350")
+    bench.add_argument("--concurrent", metavar="N,N,...",
+                       help=("also time N browser sessions clicking at once, against one server and one per core, "
+                             "e.g. 1,5,10,20"))
     bench.add_argument("--quick", action="store_true",
                        help="a tiny dataset, one run, no browser: checks the bench itself, not the app")
     bench.add_argument("--generate-only", metavar="FOLDER",

@@ -74,11 +74,11 @@ class ControlMissing(RuntimeError):
     """The page does not show the control its row of CONTROLS names."""
 
 
-def _wait_idle(page, seen: int, timeout_s: float) -> None:
+def wait_idle(page, seen: int, timeout_s: float) -> None:
     page.wait_for_function(_IDLE, arg=[seen, SETTLED_MS], timeout=timeout_s * 1000, polling=20)
 
 
-def _runs(page) -> dict:
+def read_runs(page) -> dict:
     return page.evaluate("({...window.__benchRuns})")
 
 
@@ -86,7 +86,7 @@ def _scope(page, where: str):
     return page.locator('[data-testid="stSidebar"]' if where == "sidebar" else '[data-testid="stMain"]')
 
 
-def _change(page, control: tuple[str, str, str], step: int, timeout_s: float) -> None:
+def change_control(page, control: tuple[str, str, str], step: int, timeout_s: float) -> None:
     """One click that changes the control (step counts clicks on this control, from 0)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -132,10 +132,10 @@ def time_clicks(page, control: tuple[str, str, str], clicks: int, timeout_s: flo
     """Warm-up clicks, then `clicks` timed ones: ms from pointerdown until the script is idle again."""
     first, timed = [], []
     for step in range(WARM_UP_CLICKS + clicks):
-        seen = _runs(page)["finished"]
-        _change(page, control, step, timeout_s)
-        _wait_idle(page, seen, timeout_s)
-        runs = _runs(page)
+        seen = read_runs(page)["finished"]
+        change_control(page, control, step, timeout_s)
+        wait_idle(page, seen, timeout_s)
+        runs = read_runs(page)
         ended = max(runs["paintedAt"], runs["domFinishedAt"] or 0)
         elapsed = round(ended - runs["pointerAt"], 1)
         (first if step < WARM_UP_CLICKS else timed).append(elapsed)
@@ -143,7 +143,7 @@ def time_clicks(page, control: tuple[str, str, str], clicks: int, timeout_s: flo
             "p95_ms": round(percentile(timed, 95), 1)}
 
 
-def _serve(script: str, env: dict, timeout_s: float) -> tuple[subprocess.Popen, str]:
+def serve(script: str, env: dict, timeout_s: float) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
@@ -159,7 +159,7 @@ def _serve(script: str, env: dict, timeout_s: float) -> tuple[subprocess.Popen, 
     return process, url
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(timeout=10)
@@ -180,7 +180,7 @@ def _measure_url(browser, url: str, entry, clicks: int, timeout_s: float) -> dic
         try:
             page = context.new_page()
             page.goto(url, timeout=timeout_s * 1000)
-            _wait_idle(page, 0, timeout_s)
+            wait_idle(page, 0, timeout_s)
             return {"control": dict(zip(("where", "kind", "label"), control)),
                     **time_clicks(page, control, clicks, timeout_s)}
         except ControlMissing:
@@ -215,14 +215,14 @@ def browser_clicks(extra_env: dict, pages: list[str] | None = None, clicks: int 
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 try:
-                    process, url = _serve(str(empty_script), env, timeout_s)
+                    process, url = serve(str(empty_script), env, timeout_s)
                     try:
                         empty = _measure_url(browser, url, EMPTY_CONTROL, clicks, timeout_s)
                     finally:
-                        _stop(process)
+                        stop(process)
                     result["empty_page_p95_ms"] = empty["p95_ms"]
                     result["details"]["empty page"] = empty
-                    process, url = _serve("app.py", env, timeout_s)
+                    process, url = serve("app.py", env, timeout_s)
                     try:
                         for page in chosen:
                             result["pages"][page["name"]] = None
@@ -242,7 +242,7 @@ def browser_clicks(extra_env: dict, pages: list[str] | None = None, clicks: int 
                             result["pages"][page["name"]] = timed["p95_ms"]
                             result["details"][page["name"]] = timed
                     finally:
-                        _stop(process)
+                        stop(process)
                 finally:
                     browser.close()
         except (PlaywrightError, RuntimeError) as error:

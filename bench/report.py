@@ -48,12 +48,23 @@ def document(scales: dict, targets: dict) -> dict:
     under "scales", and the targets."""
     primary = scales.get("national") or scales.get("bundled")
     top = {key: primary.get(key) for key in ("scale", "rows", "baseline_ms", "shell_ms", "pages", "pandas_vs_duckdb",
-                                             "memory_mb", "app_start", "table_rows", "commands", "growth")}
+                                             "memory_mb", "app_start", "table_rows", "commands", "growth",
+                                             "concurrency")}
     clicks = primary.get("browser_clicks") or {}
     # The issue's shape first: {empty_page_p95_ms, pages: {<page>: <p95 ms>}}; the raw clicks beside it.
     top["browser_clicks"] = {"empty_page_p95_ms": clicks.get("empty_page_p95_ms"), "pages": clicks.get("pages", {}),
                              **{k: v for k, v in clicks.items() if k not in ("empty_page_p95_ms", "pages")}}
     return {**top, "targets": targets, "scales": scales, "summary": summary_line(primary, targets)}
+
+
+def _concurrency_lines(concurrency: dict) -> list[str]:
+    if not concurrency.get("measured"):
+        return [f"concurrent sessions: not measured: {concurrency.get('reason')}"] if concurrency else []
+    lines = [f"concurrent sessions, click to idle p50 / p95 (flipping {concurrency['control']['label']!r}):"]
+    for replicas, by_users in concurrency["by_replicas"].items():
+        lines.append(f"  {replicas} server process(es): " + "; ".join(
+            f"{users} at once {_n(f['p50_ms'])} / {_n(f['p95_ms'])}" for users, f in by_users.items()))
+    return lines
 
 
 def text(scales: dict, targets: dict) -> list[str]:
@@ -109,6 +120,7 @@ def text(scales: dict, targets: dict) -> list[str]:
                 c = commands.get(name) or {}
                 lines.append(f"{name.replace('_', '-')}: p50 {_n(c.get('p50_ms'))}, runs {c.get('runs_ms')}"
                              + (f"; failed: {c['failed']}" if c.get("failed") else ""))
+        lines.extend(_concurrency_lines(result.get("concurrency") or {}))
         growth = result.get("growth")
         if growth:
             lines.append("growth, council-filtered pages, cold p50 / warm p50 at " +

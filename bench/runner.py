@@ -36,6 +36,7 @@ class Options:
     command_runs: int = 3
     register_rows: int = 10_000  # rows of the register import-plan reads
     growth: tuple[int, ...] = ()  # councils at which the council-filtered pages are measured again
+    concurrent: tuple[int, ...] = ()  # numbers of browser sessions clicking at once (bench.concurrency)
 
 
 def _chosen_pages(wanted: tuple[str, ...]) -> list[dict]:
@@ -246,6 +247,13 @@ def measure_scale(scale: str, work: Path, options: Options, say) -> dict:
 
         commands = {"measured": True, **time_commands(Path(extracts), work, measured["env"], options.command_runs,
                                                       options.register_rows, say)}
+    concurrency = {"measured": False, "reason": "not asked for (--concurrent 1,5,10,20)"}
+    if options.browser and options.concurrent:
+        say(f"{scale}: {', '.join(map(str, options.concurrent))} browser sessions clicking at once ...")
+        from bench.concurrency import concurrent_users
+
+        concurrency = concurrent_users({k: v for k, v in measured["env"].items() if k.startswith("PERFDASH_")},
+                                       options.concurrent)
     load = {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count()}
     return {"scale": scale, "extracts": str(extracts), "load_average": load, "rows": table_rows["indicator_values"],
             "table_rows": table_rows, "size": size.__dict__ if size else None, "generated": generated,
@@ -253,7 +261,8 @@ def measure_scale(scale: str, work: Path, options: Options, say) -> dict:
             "baseline": measured["baseline"], "shell_ms": measured["shell"]["warm_p50_ms"],
             "shell": measured["shell"], "pages": measured["pages"], "pandas_vs_duckdb": comparison,
             "memory_mb": measured["memory_mb"], "memory_by_phase_mb": measured["memory_by_phase_mb"],
-            "app_start": start, "browser_clicks": clicks, "commands": commands}
+            "app_start": start, "browser_clicks": clicks, "commands": commands,
+            "concurrency": concurrency}
 
 
 def _row_counts(folder: Path) -> dict[str, int]:

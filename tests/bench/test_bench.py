@@ -1,6 +1,7 @@
 """The bench: the synthetic dataset meets the contract at the size asked for, and a quick bench run
 writes the documented JSON with the summary line last. No timing is asserted."""
 import json
+import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -10,6 +11,7 @@ from bench import report, synthetic
 from bench.browser import CHROMIUM
 from bench.clicks import CONTROLS, WARM_UP_CLICKS, browser_clicks
 from bench.commands import write_register
+from bench.concurrency import concurrent_users
 from bench.growth import exponent, filtered_pages
 from bench.measure import PROFILE_CAP_S, app_pages, percentile
 from bench.recorder import query_names
@@ -168,6 +170,21 @@ def test_click_to_idle_is_timed_in_chromium_for_a_page_and_the_empty_page(tiny_d
     assert len(detail["clicks_ms"]) == 2 and len(detail["first_clicks_ms"]) == WARM_UP_CLICKS
     assert timed["pages"]["scorecard"] == detail["p95_ms"] and all(ms > 0 for ms in detail["clicks_ms"])
     assert timed["empty_page_p95_ms"] > 0 and detail["control"]["label"] == "Quarter"
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
+def test_concurrent_sessions_are_each_timed_against_one_server_and_one_per_core(tiny_dataset, tmp_path):
+    folder, _ = tiny_dataset
+    env = {paths.EXTRACTS_ENV_VAR: str(folder), paths.STORE_ENV_VAR: str(tmp_path / "none" / "a.duckdb"),
+           paths.DEMO_STORE_ENV_VAR: str(tmp_path / "none" / "d.duckdb")}
+    timed = concurrent_users(env, users=(1, 3), rounds=1)
+    assert timed["measured"] is True, timed.get("reason")
+    assert "record" not in timed["pages"] and "scorecard" in timed["pages"]
+    assert set(timed["by_replicas"]) == {"1", str(max(1, os.cpu_count() or 1))}
+    for by_users in timed["by_replicas"].values():
+        assert set(by_users) == {"1", "3"}
+        assert by_users["1"]["clicks"] == 1 and by_users["3"]["clicks"] == 3  # one timed click a session
+        assert all(0 < f["p50_ms"] <= f["p95_ms"] <= f["max_ms"] for f in by_users.values())
 
 
 def test_every_bench_option_is_in_the_performance_doc():
