@@ -137,10 +137,19 @@ with tier_tab:
 
 with quartile_tab:
     st.markdown(QUARTILE_NOTE)
-    bands = quartile_bands(run_query("quartile_bands", councils=filters.councils))
+    bands = quartile_bands(run_query("quartile_bands", councils=filters.councils, max_councils=DETAIL_COUNCILS))
     if bands.empty:
         st.caption("None of the chosen councils' plans prints a quartile table.")
     else:
+        drawn, with_tables = bands["council_id"].nunique(), int(bands["councils_with_tables"].iloc[0])
+        if drawn < with_tables:
+            st.caption(f"Showing the first {drawn} by name of the {with_tables:,} chosen councils whose plans print "
+                       f"a quartile table. Choose {DETAIL_COUNCILS} or fewer councils in the sidebar to see others, "
+                       "or prepare the full table below.")
         show_chart(build_quartile_comparison(bands), key="quartiles")
         table_alternative(quartile_table(bands), file_name="quartile-bands.csv", label="quartile bands",
                           key="quartiles")
+        if drawn < with_tables:
+            full_table("quartile_bands", {"councils": filters.councils, "max_councils": None},
+                       lambda rows: quartile_table(quartile_bands(rows)), label="quartile bands",
+                       file_name="quartile-bands.csv", key="quartiles")

@@ -102,7 +102,7 @@ for unit, group in series.groupby("unit", sort=True):
 quarterly_section(series)
 
 st.subheader("Quartile position")
-bands = quartile_bands(run_query("quartile_bands", councils=sorted(series["council_id"].unique())))
+bands = quartile_bands(run_query("quartile_bands", councils=sorted(series["council_id"].unique()), max_councils=None))
 if bands.empty:
     st.caption("The plans of these indicators' councils print no quartile table.")
 else:

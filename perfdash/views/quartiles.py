@@ -27,14 +27,14 @@ def quartile_bands(rows: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return rows.assign(printed=pd.Series(dtype=bool))
     printed = rows.assign(printed=True)
-    rest = []
-    for _, year in printed.groupby(["plan_id", "year_start"], sort=False):
-        share = float(year["share_percent"].sum())
-        if share < 100 - _ROUNDING:
-            first = year.iloc[0]
-            rest.append({**first.to_dict(), "band": NOT_SPLIT, "band_order": NOT_SPLIT_ORDER,
-                         "share_percent": round(100 - share, 1), "value_text": None, "printed": False})
-    bands = pd.concat([printed, pd.DataFrame(rest)], ignore_index=True) if rest else printed
+    years = printed.groupby(["plan_id", "year_start"], sort=False)
+    unsplit = 100 - years["share_percent"].transform("sum")
+    first_of_year = ~printed.duplicated(["plan_id", "year_start"])
+    short = first_of_year & (unsplit > _ROUNDING)
+    # The shares as plain values: a Series assigned to an empty frame would become its index.
+    rest = printed[short].assign(band=NOT_SPLIT, band_order=NOT_SPLIT_ORDER,
+                                 share_percent=unsplit[short].round(1).to_numpy(), value_text=None, printed=False)
+    bands = pd.concat([printed, rest], ignore_index=True) if not rest.empty else printed
     return bands.sort_values(["council_name", "plan_id", "year_start", "band_order"], ignore_index=True)
 
 

@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from perfdash import paths
 from perfdash.db import database as queries
 from perfdash.plans.register import quarter_target
 from tests.fixtures import indicator, value, write_extracts
@@ -69,3 +70,13 @@ def test_the_status_of_an_annual_only_indicator_uses_its_quarter_share(database)
     assert rows["target"].tolist() == pytest.approx([33.25] * 4)
     assert set(rows["target_basis"]) == {"a quarter of the annual target"}
     assert set(rows["target_text"]) == {"133"}
+
+
+def test_the_cycle_years_are_the_council_years_that_have_quarter_targets(database):
+    # Profiled and annual-only indicators of the fixture, and the bundled plans' own.
+    for connection in (database, queries.open_database(paths.DEFAULT_EXTRACTS_DIR)):
+        years = queries.run_named(connection, "cycle_target_years")
+        expected = queries.execute(connection, "select distinct council_id, year_start from quarter_targets(null) "
+                                               "order by council_id, year_start", {})
+        assert not years.empty
+        assert years.to_dict("records") == expected.to_dict("records")

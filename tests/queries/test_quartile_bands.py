@@ -22,7 +22,7 @@ def database(tmp_path_factory):
 
 
 def test_bands_come_in_one_order_whatever_the_plan_calls_them(database):
-    bands = queries.run_named(database, "quartile_bands", councils=["leicester", "nw-leicestershire"])
+    bands = queries.run_named(database, "quartile_bands", councils=["leicester", "nw-leicestershire"], max_councils=None)
     leicester = bands[bands["council_id"] == "leicester"]
     assert leicester["band"].tolist() == ["Top quartile", "Middle two quartiles", "Bottom quartile"]
     assert leicester["band_order"].tolist() == [1, 2, 3]
@@ -31,7 +31,17 @@ def test_bands_come_in_one_order_whatever_the_plan_calls_them(database):
 
 
 def test_only_the_chosen_councils_with_their_plan_and_line(database):
-    bands = queries.run_named(database, "quartile_bands", councils=["nw-leicestershire"])
+    bands = queries.run_named(database, "quartile_bands", councils=["nw-leicestershire"], max_councils=None)
     assert set(bands["council_name"]) == {"North West Leicestershire District Council"}
     assert set(bands["plan_title"]) == {"NWL plan"} and set(bands["source"]) == {"nwl.txt:9"}
-    assert queries.run_named(database, "quartile_bands", councils=["melton"]).empty
+    assert queries.run_named(database, "quartile_bands", councils=["melton"], max_councils=None).empty
+
+
+def test_a_bound_draws_the_first_councils_by_name_and_counts_the_rest(database):
+    both = ["leicester", "nw-leicestershire"]
+    first = queries.run_named(database, "quartile_bands", councils=both, max_councils=1)
+    assert set(first["council_id"]) == {"leicester"}  # Leicester City Council sorts before North West ...
+    assert set(first["councils_with_tables"]) == {2}
+    every = queries.run_named(database, "quartile_bands", councils=both, max_councils=None)
+    assert set(every["council_id"]) == set(both) and set(every["councils_with_tables"]) == {2}
+    assert len(first) == (every["council_id"] == "leicester").sum()
