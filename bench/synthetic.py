@@ -2,8 +2,8 @@
 Parquet (and CSV, which the contract also asks for) without building pandas frames.
 
 Everything is labelled synthetic: "Synthetic council 001", "Synthetic national indicator BV12".
-The same size and seed always give the same rows. The SQL is in perfdash/bench/sql/, one file
-per table, apart from the dashboard's presentation SQL in queries/.
+The same size and seed always give the same rows. The SQL is in queries/synthetic/, one file
+per table, apart from the dashboard's own queries.
 """
 from __future__ import annotations
 
