@@ -10,7 +10,7 @@ from components.decisions import (
 from components.exception_card import PRINT_STYLES, exception_card
 from components.meeting_mode import meeting_mode, step_through
 from components.quarter_picker import quarter_picker
-from components.query_cache import assessed_quarters, demo_mode, rag_rules
+from components.query_cache import assessed_quarters, demo_mode, quarter_exceptions, rag_rules
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
 from perfdash.exports import to_csv_bytes
@@ -48,7 +48,7 @@ if table.empty or table["actual"].isna().all():
 st.subheader(f"{label}: status of {len(table)} indicators")
 status_counts(quarter_status.counts(table))
 
-found = report_view.with_spc(quarter_status.exceptions(assessed, year, quarter), assessed, year, quarter)
+found = quarter_exceptions(council, year, quarter)
 st.subheader(f"Exceptions: {len(found)} red or amber")
 if found.empty:
     st.success(f"✔ No indicator is red or amber in {label}.")

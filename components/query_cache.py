@@ -159,3 +159,20 @@ def assessed_quarters(council: str) -> pd.DataFrame:
     the extracts or the tolerances change."""
     return _assessed(str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)),
                      _rules_state(), council).copy()
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _exceptions(extracts_dir: str, plans: tuple | None, store_state: tuple, rules_state: tuple, council: str,
+                year: int, quarter: int) -> pd.DataFrame:
+    from perfdash.rag import status as quarter_status
+    from perfdash.views.exceptions import with_spc
+
+    assessed = _assessed(extracts_dir, plans, store_state, rules_state, council)
+    return with_spc(quarter_status.exceptions(assessed, year, quarter), assessed, year, quarter)
+
+
+def quarter_exceptions(council: str, year: int, quarter: int) -> pd.DataFrame:
+    """The quarter's red and amber indicators, worst first, with their SPC verdicts: worked out once
+    per store, extracts and tolerances state, as assessed_quarters is."""
+    return _exceptions(str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)),
+                       _rules_state(), council, year, quarter).copy()
