@@ -11,7 +11,7 @@ import pandas as pd
 
 from perfdash.palette import OKABE_ITO
 from perfdash.plans.contract import ACTION_STATUSES
-from perfdash.views.sources import markdown_source_link, source_url
+from perfdash.views.sources import markdown_source_link, source_urls
 
 NO_PROGRESS = "No progress reported"
 
@@ -140,7 +140,7 @@ def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
         # A plan that prints no progress has no status to derive.
         "Status": [status_label(s) if plan in reporting else NOT_REPORTED for s, plan in
                    zip(actions["status"], actions["plan_id"])],
-        "Source line": [source_url(s) for s in actions["source"]],
+        "Source line": source_urls(actions["source"]),
         "Key priority": actions["key_priority"].fillna(NOT_STATED),
         "Plan theme": actions["theme"].fillna(NOT_STATED),
     }).reset_index(drop=True)
@@ -154,7 +154,7 @@ def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
         "Responsible officer": actions["responsible"].fillna("Not stated"),
         "Milestones": actions["milestones"].fillna(NOT_STATED),
         "Progress as printed": actions["progress"].fillna("—"),
-        "Source line": [source_url(s) for s in actions["source"]],
+        "Source line": source_urls(actions["source"]),
     }).reset_index(drop=True)
 
 

@@ -17,6 +17,7 @@ from perfdash.views.sources import (
     read_lines,
     render_lines,
     source_url,
+    source_urls,
 )
 
 
@@ -122,3 +123,14 @@ def test_findings_table_words_and_links():
     assert table["Severity"].tolist() == ["▲ Warning", "ℹ Info"]  # noqa: RUF001
     assert table["Source line"].tolist()[0] == "sources?file=nwl.txt&line=5#nwl.txt:5"
     assert table["What it means"].str.len().gt(10).all()
+
+
+def test_a_column_of_citations_gets_the_same_links_as_one_citation_at_a_time():
+    citations = ["nwl_delivery_plan_2007.txt:992", None, "Melton plan (2009).txt:0012", "not a citation", "",
+                 "dir/file.txt:3", "Plân d'été.txt:7", "file.txt:", "a.txt:12", "a.txt:12"]
+    expected = [source_url(c) for c in citations]
+    assert source_urls(pd.Series(citations)) == expected  # pandas reads the None as a missing string
+    assert source_urls(pd.Series(citations, dtype=object)) == expected
+    assert expected[0] == "sources?file=nwl_delivery_plan_2007.txt&line=992#nwl_delivery_plan_2007.txt:992"
+    assert expected[2].endswith("&line=12#Melton%20plan%20%282009%29.txt:12") and expected[1] is None
+    assert source_urls(pd.Series([], dtype=object)) == []
