@@ -15,7 +15,7 @@ from perfdash.db import database, sql_files
 VALUES = {
     "councils": ["nw-leicestershire", "leicester", "leicestershire", "melton"], "council": "nw-leicestershire",
     "year": 2007, "quarter": 2, "theme": None, "search": "", "indicator_ids": None, "limit": 10,
-    "top_codes": None, "per_code": 5, "code": "BV9", "ref": "BV9", "priority_id": None, "officers": [],
+    "top_codes": None, "max_councils": None, "per_code": 5, "code": "BV9", "ref": "BV9", "priority_id": None, "officers": [],
     "file": "nw-leicestershire_council-delivery-plan_2007-10.txt", "plans": [], "severities": [],
     "categories": [], "link_index": [], "link_priority_ids": [], "link_plan_ids": [], "link_first_lines": [],
     "link_last_lines": [], "link_evidence": [],
