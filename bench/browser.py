@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
@@ -19,6 +20,36 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 NAVIGATION = '[data-testid="stSidebarNav"]'
 TITLE = '[data-testid="stMain"] h1'
 FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def browser_missing() -> str | None:
+    """Why Chromium cannot be driven here (for the JSON's "reason"), or None when it can."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is not installed (scripts/install.sh installs it)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+@contextmanager
+def chromium():
+    """Debian's headless Chromium through Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def streamlit_command(script: str, port: int) -> list[str]:
+    """`streamlit run` of `script` on a loopback port, headless and without usage statistics."""
+    return [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
 
 
 def _free_port() -> int:
@@ -56,10 +87,8 @@ def _one_start(browser, env: dict, timeout_s: float) -> dict:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=paths.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(streamlit_command("app.py", port), cwd=paths.ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     context = None
     try:
         _wait_healthy(url, process, timeout_s)
@@ -95,22 +124,14 @@ def _one_start(browser, env: dict, timeout_s: float) -> dict:
 
 def app_start(extra_env: dict, runs: int = 3, timeout_s: float = 60) -> dict:
     """Median app start over `runs` fresh servers; {"measured": False, "reason": ...} when it cannot run."""
-    if not Path(CHROMIUM).exists():
-        return {"measured": False, "reason": f"{CHROMIUM} is not installed (scripts/install.sh installs it)"}
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"measured": False, "reason": "playwright is not installed"}
+    if missing := browser_missing():
+        return {"measured": False, "reason": missing}
+    from playwright.sync_api import Error as PlaywrightError
+
     env = {**os.environ, **extra_env}
-    starts = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
-                starts = [_one_start(browser, env, timeout_s) for _ in range(runs)]
-            finally:
-                browser.close()
+        with chromium() as browser:
+            starts = [_one_start(browser, env, timeout_s) for _ in range(runs)]
     except (PlaywrightError, RuntimeError) as error:
         return {"measured": False, "reason": f"the app or browser did not start: {error}"}
     summary = {key: round(median(s[key] for s in starts), 1)

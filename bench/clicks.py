@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
+from bench.browser import _free_port, _wait_healthy, browser_missing, chromium, streamlit_command
 from bench.measure import app_pages, percentile
 from perfdash import paths
 
@@ -146,10 +145,8 @@ def time_clicks(page, control: tuple[str, str, str], clicks: int, timeout_s: flo
 def serve(script: str, env: dict, timeout_s: float) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=paths.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(streamlit_command(script, port), cwd=paths.ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_healthy(url, process, timeout_s)
     except RuntimeError:
@@ -196,13 +193,10 @@ def browser_clicks(extra_env: dict, pages: list[str] | None = None, clicks: int 
     """{"measured": True, "empty_page_p95_ms": ms, "pages": {name: p95 ms}, "details": {...}}, or
     {"measured": False, "reason": ...} when the browser cannot run. A page whose control could not
     be changed has None in "pages" and its reason in "not_measured"."""
-    if not Path(CHROMIUM).exists():
-        return {"measured": False, "reason": f"{CHROMIUM} is not installed (scripts/install.sh installs it)"}
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"measured": False, "reason": "playwright is not installed"}
+    if missing := browser_missing():
+        return {"measured": False, "reason": missing}
+    from playwright.sync_api import Error as PlaywrightError
+
     chosen = [p for p in app_pages() if pages is None or p["name"] in pages]
     env = {**os.environ, **extra_env}
     result = {"measured": True, "clicks_per_page": clicks, "warm_up_clicks": WARM_UP_CLICKS,
@@ -212,39 +206,35 @@ def browser_clicks(extra_env: dict, pages: list[str] | None = None, clicks: int 
         empty_script.write_text(EMPTY_PAGE, encoding="utf-8")
         started = time.perf_counter()
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            with chromium() as browser:
+                process, url = serve(str(empty_script), env, timeout_s)
                 try:
-                    process, url = serve(str(empty_script), env, timeout_s)
-                    try:
-                        empty = _measure_url(browser, url, EMPTY_CONTROL, clicks, timeout_s)
-                    finally:
-                        stop(process)
-                    result["empty_page_p95_ms"] = empty["p95_ms"]
-                    result["details"]["empty page"] = empty
-                    process, url = serve("app.py", env, timeout_s)
-                    try:
-                        for page in chosen:
-                            result["pages"][page["name"]] = None
-                            control = CONTROLS.get(page["name"])
-                            if control is None:
-                                result["not_measured"][page["name"]] = (
-                                    "no control chosen for this page in bench/clicks.py CONTROLS")
-                                continue
-                            try:
-                                timed = _measure_url(browser, f"{url}/{page['url_path']}", control, clicks,
-                                                     timeout_s)
-                            except (PlaywrightError, ControlMissing) as error:
-                                tried = " or ".join(f"the {kind} {label!r}" for _, kind, label in _choices(control))
-                                result["not_measured"][page["name"]] = (
-                                    f"{tried} could not be changed: {str(error).splitlines()[0][:200]}")
-                                continue
-                            result["pages"][page["name"]] = timed["p95_ms"]
-                            result["details"][page["name"]] = timed
-                    finally:
-                        stop(process)
+                    empty = _measure_url(browser, url, EMPTY_CONTROL, clicks, timeout_s)
                 finally:
-                    browser.close()
+                    stop(process)
+                result["empty_page_p95_ms"] = empty["p95_ms"]
+                result["details"]["empty page"] = empty
+                process, url = serve("app.py", env, timeout_s)
+                try:
+                    for page in chosen:
+                        result["pages"][page["name"]] = None
+                        control = CONTROLS.get(page["name"])
+                        if control is None:
+                            result["not_measured"][page["name"]] = (
+                                "no control chosen for this page in bench/clicks.py CONTROLS")
+                            continue
+                        try:
+                            timed = _measure_url(browser, f"{url}/{page['url_path']}", control, clicks,
+                                                 timeout_s)
+                        except (PlaywrightError, ControlMissing) as error:
+                            tried = " or ".join(f"the {kind} {label!r}" for _, kind, label in _choices(control))
+                            result["not_measured"][page["name"]] = (
+                                f"{tried} could not be changed: {str(error).splitlines()[0][:200]}")
+                            continue
+                        result["pages"][page["name"]] = timed["p95_ms"]
+                        result["details"][page["name"]] = timed
+                finally:
+                    stop(process)
         except (PlaywrightError, RuntimeError) as error:
             return {"measured": False, "reason": f"the app or browser did not start: {error}"}
     result["seconds"] = round(time.perf_counter() - started, 1)

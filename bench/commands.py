@@ -13,11 +13,15 @@ import sys
 import time
 from pathlib import Path
 from statistics import median
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from bench.measure import percentile
 from perfdash import paths
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGISTER_ROWS = 10_000
 SPC_INDICATORS = 300
@@ -97,7 +101,7 @@ def time_board_pack(extracts: Path, work: Path, env: dict, runs: int, timeout_s:
     return _summary(results, council=council, year_start=year, quarter=quarter, output=results[-1]["said"])
 
 
-def spc_series(extracts: Path, indicators: int = SPC_INDICATORS) -> pd.DataFrame:  # noqa: F821
+def spc_series(extracts: Path, indicators: int = SPC_INDICATORS) -> pd.DataFrame:
     """The quarterly actuals of the first `indicators` indicators with quarterly figures, as
     spc_verdicts takes them (period_order = year * 10 + quarter)."""
     connection = duckdb.connect(":memory:")

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from bench.browser import browser_missing, chromium
 from bench.clicks import CLICK_COUNTER, change_control, read_runs, serve, stop, wait_idle
 from bench.measure import app_pages, percentile
 
@@ -63,13 +62,10 @@ def _sessions(browser, urls: list[str], users: int, rounds: int, timeout_s: floa
 def concurrent_users(extra_env: dict, users: tuple[int, ...], rounds: int = 5, timeout_s: float = 180) -> dict:
     """{"measured": True, "pages": [...], "by_replicas": {"1": {"<users>": {p50_ms, p95_ms, ...}}, "2": ...}},
     or {"measured": False, "reason": ...} when the browser cannot run."""
-    if not Path(CHROMIUM).exists():
-        return {"measured": False, "reason": f"{CHROMIUM} is not installed (scripts/install.sh installs it)"}
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"measured": False, "reason": "playwright is not installed"}
+    if missing := browser_missing():
+        return {"measured": False, "reason": missing}
+    from playwright.sync_api import Error as PlaywrightError
+
     paths = [p["url_path"] for p in app_pages() if p["name"] != "record"]  # record asks to sign in first
     env = {**os.environ, **extra_env}
     replica_counts = sorted({1, max(1, os.cpu_count() or 1)})
@@ -77,20 +73,16 @@ def concurrent_users(extra_env: dict, users: tuple[int, ...], rounds: int = 5, t
               "rounds": rounds, "warm_up_rounds": WARM_UP_ROUNDS, "cpus": os.cpu_count(), "by_replicas": {}}
     started = time.perf_counter()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
-                for replicas in replica_counts:
-                    servers = [serve("app.py", env, timeout_s) for _ in range(replicas)]
-                    try:
-                        urls = [f"{servers[i % replicas][1]}/{path}" for i, path in enumerate(paths)]
-                        result["by_replicas"][str(replicas)] = {
-                            str(n): _sessions(browser, urls, n, rounds, timeout_s) for n in users}
-                    finally:
-                        for process, _ in servers:
-                            stop(process)
-            finally:
-                browser.close()
+        with chromium() as browser:
+            for replicas in replica_counts:
+                servers = [serve("app.py", env, timeout_s) for _ in range(replicas)]
+                try:
+                    urls = [f"{servers[i % replicas][1]}/{path}" for i, path in enumerate(paths)]
+                    result["by_replicas"][str(replicas)] = {
+                        str(n): _sessions(browser, urls, n, rounds, timeout_s) for n in users}
+                finally:
+                    for process, _ in servers:
+                        stop(process)
     except (PlaywrightError, RuntimeError) as error:
         return {"measured": False, "reason": f"the app or browser did not keep up: {str(error).splitlines()[0]}"}
     result["seconds"] = round(time.perf_counter() - started, 1)

@@ -2,7 +2,7 @@
 summary printed last. The targets themselves are bench/targets.py's."""
 from __future__ import annotations
 
-from bench.targets import biggest_query, page_cause  # noqa: F401 - page_cause: tests and callers read it here
+from bench.targets import biggest_query
 from bench.targets import evaluate as evaluate_targets
 
 

@@ -145,34 +145,19 @@ def assess(*, actual: float | None, target: float | None, polarity: str | None, 
     eps = 1e-9 * max(1.0, abs(actual), abs(target))  # float noise, e.g. sums of quarters
     gap = 0.0 if abs(actual - target) <= eps else actual - target
     tolerance = 0.0 if unit == "yes_no" else rule.tolerance_for(target)
-    said = f"{_show(actual, unit)} against a target of {_show(target, unit)}"
-
     if polarity not in ("higher", "lower"):  # neutral (or unset): nothing is worse, never red
-        if gap == 0:
-            return Assessment("green", actual, target, gap, None, tolerance, basis, f"{said}: on target")
-        away = f"{said}: {_amount(abs(gap), unit)} away"
-        if abs(gap) <= tolerance + eps:
-            return Assessment("green", actual, target, gap, None, tolerance, basis,
-                              f"{away}, within the tolerance of {_amount(tolerance, unit)}")
-        off = NEUTRAL_OFF if polarity == "neutral" else "off profile; polarity not set"
-        return Assessment("amber", actual, target, gap, None, tolerance, basis,
-                          f"{away}, beyond the tolerance of {_amount(tolerance, unit)}; {off}")
-
-    shortfall = max(0.0, -gap if polarity == "higher" else gap)
-    if shortfall == 0:
-        better = "on target" if gap == 0 else f"{_amount(abs(gap), unit)} better"
-        return Assessment("green", actual, target, gap, 0.0, tolerance, basis, f"{said}: {better}")
-    worse = f"{said}: {_amount(shortfall, unit)} worse"
-    if unit == "yes_no":
-        return Assessment("red", actual, target, gap, shortfall, tolerance, basis,
-                          f"{said}: a Yes/No indicator has no amber band")
-    if tolerance == 0:
-        why = "a target of 0 leaves no amber band" if rule.style == "percent_of_target" and rule.amber_tolerance \
-            else "no amber band"
-        return Assessment("red", actual, target, gap, shortfall, tolerance, basis, f"{worse}; {why}")
-    within = shortfall <= tolerance + eps  # inclusive: exactly at the tolerance is amber
-    return Assessment("amber" if within else "red", actual, target, gap, shortfall, tolerance, basis,
-                      f"{worse}, {'within' if within else 'beyond'} the tolerance of {_amount(tolerance, unit)}")
+        shortfall = None
+        status = "green" if gap == 0 or abs(gap) <= tolerance + eps else "amber"
+    else:
+        shortfall = max(0.0, -gap if polarity == "higher" else gap)
+        if shortfall == 0:
+            status = "green"
+        elif unit == "yes_no" or tolerance == 0:
+            status = "red"
+        else:
+            status = "amber" if shortfall <= tolerance + eps else "red"  # inclusive: at the tolerance is amber
+    reason = _reason(status, actual, target, gap, shortfall or 0.0, tolerance, unit, polarity, rule, _show, _amount)
+    return Assessment(status, actual, target, gap, shortfall, tolerance, basis, reason)
 
 
 # --- whole tables and the Board's what-if -----------------------------------------------------
@@ -269,7 +254,7 @@ def _by_figure(words):
 
 def _reason(status: str, actual: float, target: float, gap: float, shortfall: float, tolerance: float, unit,
             polarity, rule: Rule, show, amount) -> str:
-    """assess()'s words for a compared actual and target."""
+    """The words for a compared actual and target, for assess() and the whole-table rule alike."""
     said = f"{show(actual, unit)} against a target of {show(target, unit)}"
     if polarity not in ("higher", "lower"):
         if gap == 0:
