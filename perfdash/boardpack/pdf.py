@@ -33,7 +33,9 @@ section.cover { break-before: auto; }
 .cover p { font-size: 16pt; margin: 2mm 0; }
 .demo { font-weight: bold; border: 2pt solid #000; padding: 2mm 3mm; display: inline-block; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 0.75pt solid #808080; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+/* Fixed layout with set column widths: laid out in one pass, not measured cell by cell first. */
+table.listing { table-layout: fixed; }
+th, td { border: 0.75pt solid #808080; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
 thead th { background: #D9D9D9; }
 tr.group th { background: #F2F2F2; }
 tr { break-inside: avoid; }
@@ -41,21 +43,35 @@ tr { break-inside: avoid; }
 .counts td { border: 3pt solid; text-align: center; padding: 3mm; width: 20%; }
 .counts .number { font-size: 30pt; font-weight: bold; display: block; }
 .counts .words { font-size: 13pt; font-weight: bold; }
-.red-grid { width: 100%; border: none; }
+.red-grid { width: 100%; border: none; table-layout: fixed; }
 .red-grid > tbody > tr > td { border: none; padding: 0 3mm 0 0; }
-.facts th { width: 30mm; }
-.facts th, .facts td { padding: 1mm 2mm; }
-.action { border: 2pt solid #000; padding: 3mm; margin-top: 4mm; break-inside: avoid; }
+.facts { table-layout: fixed; }
+.facts th { width: 32mm; }
+.facts th, .facts td { padding: 0.8mm 2mm; }
+.action { border: 2pt solid #000; padding: 2.5mm 3mm; margin-top: 3mm; break-inside: avoid; }
 .action h3 { margin: 0 0 2mm; font-size: 13pt; }
 .action p { margin: 0 0 1.5mm; }
 .comment { white-space: pre-wrap; margin: 0 0 2mm; }
-.note, .sources { font-size: 10.5pt; margin-top: 3mm; }
-.red-grid td.chart { width: 55%; }
+.note, .sources { font-size: 10.5pt; margin-top: 2mm; }
+.red-grid td.chart { width: 50%; }
 .red-grid svg { width: 100%; height: auto; }
-.quarters { margin-top: 2mm; font-size: 10pt; width: auto; }
+.quarters { margin-top: 2mm; font-size: 10pt; width: 100%; table-layout: fixed; }
+.quarters th[scope="row"] { width: 18mm; }
 .quarters caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
 .quarters th, .quarters td { padding: 1mm 1.5mm; }
 """
+
+
+# Column shares (per cent) of the listing tables, in the order of their headers.
+SCORECARD_WIDTHS = (24, 11, 11, 11, 12, 12, 19)
+APPENDIX_WIDTHS = (30, 12, 18, 40)
+QUARTERS_UNDER_CHART = 6  # a red page's table of the chart's figures: under the chart up to this many
+
+
+def _group_count_widths(header) -> tuple[int, ...]:
+    """The group's name gets 40%, each count an equal share of the rest."""
+    counts = max(len(header) - 1, 1)
+    return (40, *([60 // counts] * counts))
 
 
 def _e(text) -> str:
@@ -72,7 +88,8 @@ def _row(cells, tag: str = "td") -> str:
     return "<tr>" + "".join(f"<{tag}>{_e(c)}</{tag}>" for c in cells) + "</tr>"
 
 
-def _table(header, rows, caption: str) -> str:
+def _table(header, rows, caption: str, widths: tuple[int, ...]) -> str:
+    """A listing table; `widths` are the columns' shares of the page width, in per cent."""
     body = []
     for row in rows:
         if row.is_group:
@@ -80,7 +97,9 @@ def _table(header, rows, caption: str) -> str:
         else:
             body.append(_row(row.cells))
     head = "<tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in header) + "</tr>"
-    return (f"<table><caption style=\"text-align:left;font-weight:bold;margin-bottom:2mm\">{_e(caption)}</caption>"
+    columns = "".join(f'<col style="width:{w}%">' for w in widths)
+    return (f'<table class="listing"><caption style="text-align:left;font-weight:bold;margin-bottom:2mm">'
+            f"{_e(caption)}</caption><colgroup>{columns}</colgroup>"
             f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
 
 
@@ -96,14 +115,14 @@ def _headline(pack: BoardPack) -> str:
                     f'<span class="words">{_e(c.icon)} {_e(c.words)}</span></td>' for c in pack.counts)
     return (f"<section><h2>Headline counts: {_e(pack.quarter_label)}</h2>"
             f'<table class="counts" aria-label="Indicators by status for the council"><tr>{cells}</tr></table>'
-            f"{_table(pack.group_counts_header, pack.group_counts, f'Counts by {pack.grouping_words}')}</section>")
+            f"{_table(pack.group_counts_header, pack.group_counts, f'Counts by {pack.grouping_words}', _group_count_widths(pack.group_counts_header))}</section>")
 
 
 def _scorecard(pack: BoardPack) -> str:
     note = ("Value is the quarter's outturn, or the year to date where the target is cumulative. Where each "
             "value and target comes from: see the appendix.")
     return (f"<section><h2>Scorecard by {_e(pack.grouping_words)}</h2>"
-            f"{_table(SCORECARD_HEADER, pack.scorecard, f'Every indicator in {pack.quarter_label}')}"
+            f"{_table(SCORECARD_HEADER, pack.scorecard, f'Every indicator in {pack.quarter_label}', SCORECARD_WIDTHS)}"
             f'<p class="note">{_e(note)}</p></section>')
 
 
@@ -120,9 +139,11 @@ def _red(red: RedIndicator) -> str:
                 + '<tr><th scope="row">Value</th>' + "".join(f"<td>{shown(a)}</td>" for a in red.actuals) + "</tr>"
                 + '<tr><th scope="row">Target</th>' + "".join(f"<td>{shown(t)}</td>" for t in red.targets)
                 + "</tr></table>")
+    # A few quarters fit under the chart; more need the page's width, under the chart and figures.
+    beside = len(red.periods) <= QUARTERS_UNDER_CHART
     return (f"<section><h2>{_e(red.heading)}</h2>"
-            f'<table class="red-grid"><tr><td class="chart">{chart}{quarters}</td>'
-            f'<td><table class="facts">{facts}</table></td></tr></table>'
+            f'<table class="red-grid"><tr><td class="chart">{chart}{quarters if beside else ""}</td>'
+            f'<td><table class="facts">{facts}</table></td></tr></table>{"" if beside else quarters}'
             f'<div class="action"><h3>Corrective action: the officer\'s comment</h3>'
             f'<p class="comment">{_e(red.comment)}</p><p>{_e(red.given_by)}</p></div>'
             f'<p class="sources"><strong>Sources.</strong> {_e(". ".join(red.sources))}</p></section>')
@@ -132,7 +153,8 @@ def board_pack_html(pack: BoardPack) -> str:
     footer = f"{pack.council_name} · {pack.quarter_label} board pack" + (f" · {DEMO_WARNING}" if pack.demo else "")
     reds = "".join(_red(red) for red in pack.reds) or (
         f"<section><h2>Red indicators</h2><p>No indicator is red in {_e(pack.quarter_label)}.</p></section>")
-    appendix = f"<section><h2>Appendix: every indicator</h2>{_table(APPENDIX_HEADER, pack.appendix, 'Every indicator, its status and its sources')}</section>"
+    listing = _table(APPENDIX_HEADER, pack.appendix, "Every indicator, its status and its sources", APPENDIX_WIDTHS)
+    appendix = f"<section><h2>Appendix: every indicator</h2>{listing}</section>"
     return (f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(pack.title)}</title>'
             f"<style>{CSS.replace('__FOOTER__', css_string(footer))}</style></head><body>"
             f"{_cover(pack)}{_headline(pack)}{_scorecard(pack)}{reds}{appendix}</body></html>")

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from perfdash.palette import OKABE_ITO
 
-WIDTH, HEIGHT = 560, 300
-LEFT, RIGHT, TOP, BOTTOM = 80, 16, 44, 84   # room for the axis titles, ticks and legend
+WIDTH, HEIGHT = 560, 320
+LEFT, RIGHT, TOP, BOTTOM = 80, 16, 44, 100  # room for the axis titles, ticks and legend
 TEXT = 14
 
 
@@ -36,6 +36,16 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     if ticks[-1] < high:
         ticks.append(round(value, 10))
     return ticks
+
+
+def text_width(words: str, size: int = TEXT) -> float:
+    """About how wide `words` draws in DejaVu Sans at `size` px: its glyphs average 0.6 em."""
+    return len(words) * size * 0.6
+
+
+def labelled_every(step: float, widest: float, gap: float = 8) -> int:
+    """Label every n-th point, so that labels `widest` px wide, `step` px apart, never overlap."""
+    return max(1, math.ceil((widest + gap) / step)) if step > 0 else 1
 
 
 def number_text(value: float) -> str:
@@ -73,15 +83,24 @@ def line_chart(title: str, periods: Sequence[str], values: Sequence[float | None
         parts.append(_text(LEFT - 6, y + 4, number_text(tick), "end"))
     parts.append(f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" stroke="#000"/>')
     parts.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" stroke="#000"/>')
-    for n, period in enumerate(periods):
-        parts.append(_text(x_of(n), TOP + plot_h + 17, period))
-    parts.append(_text(LEFT + plot_w / 2, TOP + plot_h + 38, "Quarter"))
+    # A period such as "Q3 2021/22" is drawn on two lines; when the quarters are many, every
+    # second (or third) one is labelled, counted back from the latest, which is always labelled.
+    lines = [period.split(" ", 1) if " " in period else [period] for period in periods]
+    every = labelled_every(step, max((text_width(line) for two in lines for line in two), default=0))
+    for n, two in enumerate(lines):
+        if (len(lines) - 1 - n) % every:
+            continue
+        for row, line in enumerate(two):
+            parts.append(_text(x_of(n), TOP + plot_h + 17 + row * (TEXT + 2), line))
+    parts.append(_text(LEFT + plot_w / 2, TOP + plot_h + 52, "Quarter"))
     parts.append(_text(18, TOP + plot_h / 2, value_axis_title, rotate=True))
     # Labels on the side away from the target line, so the target's markers do not cover them.
     pairs = [(v, t) for v, t in zip(values, targets) if v is not None and t is not None]
     below = sum(v < t for v, t in pairs) > sum(v > t for v, t in pairs)
     parts += _series(targets, x_of, y_of, "#000000", dashed=True, labels=False)
-    parts += _series(values, x_of, y_of, OKABE_ITO[0], dashed=False, labels=True, below=below)
+    widest_value = max((text_width(number_text(v)) for v in values if v is not None), default=0)
+    parts += _series(values, x_of, y_of, OKABE_ITO[0], dashed=False, labels=True, below=below,
+                     every=labelled_every(step, widest_value))
     legend_y = HEIGHT - 16
     parts.append(f'<line x1="{LEFT}" y1="{legend_y - 4}" x2="{LEFT + 30}" y2="{legend_y - 4}" '
                  f'stroke="{OKABE_ITO[0]}" stroke-width="3"/>'
@@ -101,15 +120,18 @@ def _diamond(x: float, y: float, r: float = 6) -> str:
 
 
 def _series(values: Sequence[float | None], x_of, y_of, colour: str, dashed: bool, labels: bool,
-            below: bool = False) -> list[str]:
+            below: bool = False, every: int = 1) -> list[str]:
+    """The line and markers of one series; with `labels`, every `every`-th value is printed (the
+    latest always), so neighbouring labels never overlap. The chart's table has them all."""
     parts = []
-    points = [(x_of(n), y_of(v), v) for n, v in enumerate(values) if v is not None]
+    last = len(values) - 1
+    points = [(x_of(n), y_of(v), v, (last - n) % every == 0) for n, v in enumerate(values) if v is not None]
     if len(points) > 1:
-        path = " ".join(f"{'M' if n == 0 else 'L'}{x:.1f} {y:.1f}" for n, (x, y, _) in enumerate(points))
+        path = " ".join(f"{'M' if n == 0 else 'L'}{x:.1f} {y:.1f}" for n, (x, y, _, _) in enumerate(points))
         dash = ' stroke-dasharray="6 4"' if dashed else ""
         parts.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{2 if dashed else 3}"{dash}/>')
-    for x, y, v in points:
+    for x, y, v, labelled in points:
         parts.append(_diamond(x, y) if dashed else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
-        if labels:
+        if labels and labelled:
             parts.append(_text(x, y + 22 if below else y - 10, number_text(v), weight="bold"))
     return parts

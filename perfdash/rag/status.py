@@ -5,6 +5,7 @@ Input is the long frame of queries/status_council_quarters.sql; the RAG rule is 
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from perfdash.plans.values import period_label
@@ -71,10 +72,25 @@ def status_table(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.Da
     return chosen[[c for c in STATUS_COLUMNS if c in chosen.columns]].reset_index(drop=True)
 
 
+def _recorded_figure(rows: pd.DataFrame) -> pd.Series:
+    """The figure the rule would judge, also where a quarter has no target to judge it against:
+    the year to date for a cumulative profile (missing if a quarter of it is), else the quarter's."""
+    quarters = rows[["q1", "q2", "q3", "q4"]].to_numpy(dtype=float)
+    upto = np.arange(4) < rows["quarter"].to_numpy(dtype=int)[:, None]
+    year_to_date = np.where(upto, quarters, 0.0).sum(axis=1)
+    year_to_date[np.isnan(np.where(upto, quarters, 0.0)).any(axis=1)] = np.nan
+    figure = np.where(rows["profile"].to_numpy() == "cumulative", year_to_date,
+                      rows["recorded_actual"].to_numpy(dtype=float))
+    return pd.Series(figure, index=rows.index)
+
+
 def _history_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """Status quarter by quarter; `actual` is the judged figure, or for a quarter without a
+    target the figure recorded for it, so a chart still draws the outturns."""
+    actual = rows["actual"].where(rows["actual"].notna() | rows["target"].notna(), _recorded_figure(rows))
     return pd.DataFrame({
         "period": [quarter_label(y, q) for y, q in zip(rows["year_start"], rows["quarter"])],
-        "rag": rows["rag"].to_list(), "actual": rows["actual"].to_list(), "target": rows["target"].to_list(),
+        "rag": rows["rag"].to_list(), "actual": actual.to_list(), "target": rows["target"].to_list(),
     })
 
 

@@ -77,3 +77,32 @@ def test_a_footer_cannot_break_out_of_its_css_string():
     quoted = css_string('Council"; } body { display: none } </style><script>')
     assert quoted.startswith('"') and quoted.endswith('"') and quoted.count('"') == 2
     assert "<" not in quoted and "}" not in quoted
+
+
+def test_the_listing_tables_set_a_width_for_every_column():
+    from perfdash.boardpack.content import APPENDIX_HEADER, SCORECARD_HEADER
+    from perfdash.boardpack.pdf import APPENDIX_WIDTHS, SCORECARD_WIDTHS
+
+    for header, widths in ((SCORECARD_HEADER, SCORECARD_WIDTHS), (APPENDIX_HEADER, APPENDIX_WIDTHS)):
+        assert len(widths) == len(header) and sum(widths) == 100
+
+
+def test_a_red_indicator_with_twelve_quarters_keeps_to_one_page(tmp_path):
+    """Twelve quarters once squeezed the figures beside the chart into a sliver that ran over three
+    pages, the heading alone on the first."""
+    from perfdash.boardpack.pdf import pdf_bytes
+    from perfdash.boardpack.source import load_board_pack
+    from perfdash.rag.settings import load_rules
+
+    store = stores.spc_store(tmp_path)
+    pack = load_board_pack(stores.connection_for(store), load_rules(), stores.NWL, 2007, 4)
+    red = next(r for r in pack.reds if r.indicator_id == stores.SPC_INDICATOR)
+    assert len(red.periods) == 12
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf_bytes(pack))).pages]
+    heading = " ".join(red.heading.split())
+    page = next(p for p in pages if heading in p)
+    for label, words in red.facts():
+        assert " ".join(words.split()) in page, label
+    assert "The chart's figures" in page and red.given_by in page and "Sources." in page
+    following = pages[pages.index(page) + 1]
+    assert "Corrective action" not in following and red.given_by not in following

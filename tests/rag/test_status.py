@@ -35,6 +35,9 @@ def assessed(tmp_path):
     store.record([
         Outturn(TAX, NWL, 2006, 2, 29.0, "29.0"), Outturn(TAX, NWL, 2006, 1, 30.0, "30.0"),
         Outturn(WAIT, NWL, 2006, 2, 50.0, "50"),
+        # 2005/06, before any target: charted, never judged.
+        Outturn(TAX, NWL, 2005, 1, 10.0, "10.0"), Outturn(TAX, NWL, 2005, 2, 12.0, "12.0"),
+        Outturn(WAIT, NWL, 2005, 1, 40.0, "40"),
         Outturn(TAX, NWL, 2007, 1, 28.0, "28.0", "Billing system outage in May"),  # 28 v 30.5: red
         Outturn(TAX, NWL, 2007, 2, 29.0, "29.0", "Backlog still clearing"),        # YTD 57 v 60: amber
         Outturn(VISITS, NWL, 2007, 1, 290, "290"), Outturn(VISITS, NWL, 2007, 2, 200, "200", "Pool closed"),
@@ -79,6 +82,16 @@ def test_an_indicator_back_on_target_is_not_off_target_since_anything(assessed):
     history = quarter_status.rag_history(assessed, WAIT, (2007, 1))
     assert history["rag"].tolist()[-1] == "green"
     assert quarter_status.off_target_since(history) is None
+
+
+def test_history_charts_quarters_recorded_before_any_target_as_the_rule_would_read_them(assessed):
+    tax = quarter_status.rag_history(assessed, TAX, (2005, 2))
+    assert tax["rag"].tolist() == ["no_target", "no_target"]
+    assert tax["actual"].tolist() == [10.0, 22.0]  # cumulative: the year to date, 10 then 10 + 12
+    wait = quarter_status.rag_history(assessed, WAIT, (2005, 2))
+    assert wait["actual"].tolist()[0] == 40.0 and wait["target"].isna().all()
+    # A quarter with a target keeps the judged figure.
+    assert quarter_status.rag_history(assessed, TAX, (2007, 2))["actual"].tolist()[-2:] == [28.0, 57.0]
 
 
 def test_quarter_with_nothing_recorded_has_no_exceptions(assessed):
