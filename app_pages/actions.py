@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from components.action_charts import build_status_chart
-from components.query_cache import run_query
+from components.query_cache import run_query, shaped_query
 from components.ui import (
     kpi_card,
     show_chart,
@@ -18,7 +18,7 @@ from perfdash.views.actions import (
     headline_counts,
     progress_actions,
     progress_council_label,
-    progress_table,
+    reported_progress_table,
     quarter_grid,
     status_examples,
     status_rule_summary,
@@ -39,8 +39,9 @@ st.title("Actions and milestones")
 st.markdown("What each council planned to do, who is responsible, the outcome it expects and the resources "
             "it set aside. Each action links to the line of the plan it starts on.")
 
-actions = run_query("actions_list", councils=filters.councils, theme=filters.theme, officers=chosen_officers,
-                    search=(search or "").strip())
+chosen = {"councils": filters.councils, "theme": filters.theme, "officers": chosen_officers,
+          "search": (search or "").strip()}
+actions = run_query("actions_list", **chosen)
 for column, (label, number, help_text) in zip(st.columns(5), headline_counts(actions)):
     kpi_card(column, label, f"{number:,}", help_text)
 if actions.empty:
@@ -55,13 +56,13 @@ all_tab, grid_tab, progress_tab = st.tabs(
     bind="query-params")
 
 with all_tab:
-    st.dataframe(actions_table(actions), hide_index=True, key="actions", row_height=60,
+    st.dataframe(shaped_query("actions_list", actions_table, **chosen), hide_index=True, key="actions", row_height=60,
                  column_config={"Source line": SOURCE_COLUMN, "Action": st.column_config.TextColumn(width="large")})
     st.download_button("Download these actions (CSV)", partial(to_csv_bytes, actions), on_click="ignore",
                        file_name="actions.csv", mime="text/csv", key="actions-csv", icon=":material/download:")
 
 with grid_tab:
-    grid = quarter_grid(actions)
+    grid = shaped_query("actions_list", quarter_grid, **chosen)
     if grid.empty:
         st.info("No action with quarterly milestones matches these filters. North West Leicestershire's "
                 "delivery plan is the one plan that sets Q1–Q4 milestones.")
@@ -74,7 +75,7 @@ with grid_tab:
         st.table(grid.head(GRID_ROWS_SHOWN), hide_index=True, border="horizontal")
 
 with progress_tab:
-    reported = progress_actions(actions)
+    reported = shaped_query("actions_list", progress_actions, **chosen)
     if reported.empty:
         st.info("No action of a plan that reports progress matches these filters. Of the bundled plans, "
                 "Melton's improvement plan is the one that reports progress against its actions.")
@@ -94,5 +95,5 @@ with progress_tab:
                                         "Why": st.column_config.TextColumn(width="large")})
             st.caption("Actions without progress text show “– No progress reported”. The status is read from "
                        "the words, not stated by the plan: always read the progress text beside it.")
-        st.dataframe(progress_table(reported), hide_index=True, key="progress", row_height=60,
-                     column_config={"Source line": SOURCE_COLUMN})
+        st.dataframe(shaped_query("actions_list", reported_progress_table, **chosen), hide_index=True,
+                     key="progress", row_height=60, column_config={"Source line": SOURCE_COLUMN})

@@ -151,10 +151,14 @@ def _record_form(row, council: str, year: int, quarter: int, editor: str) -> Non
 def decision_notes(row, this_quarter: pd.DataFrame, last_quarter: pd.DataFrame, year: int, quarter: int) -> None:
     """Under an exception card: last quarter's decisions and whether each was done, and this
     quarter's, as plain text."""
+    earlier, now = words.for_indicator(last_quarter, row.indicator_id), words.for_indicator(this_quarter,
+                                                                                          row.indicator_id)
+    if earlier.empty and now.empty:
+        return  # the usual case: itertuples() makes a class even for no rows, 25 cards a rerun
     before = quarter_status.quarter_label(*words.last_quarter(year, quarter))
-    for decision in words.for_indicator(last_quarter, row.indicator_id).itertuples():
+    for decision in earlier.itertuples():
         typed_text(f"Decision in {before}:", words.decision_line(decision))
-    for decision in words.for_indicator(this_quarter, row.indicator_id).itertuples():
+    for decision in now.itertuples():
         typed_text("Decision this quarter:", words.decision_line(decision))
 
 

@@ -101,6 +101,23 @@ def run_query(name: str, **params) -> pd.DataFrame:
     return _run(queries.load_sql(name), params)
 
 
+@st.cache_data(max_entries=128, ttl=3600, show_spinner=False)
+def _shaped(extracts_dir: str, plans: tuple | None, store_state: tuple | None, sql: str, params: tuple,
+            shape_name: str, _shape) -> pd.DataFrame:
+    # Keyed on the shape's name; the function itself (underscored) is not hashed.
+    return _shape(_cached_query(extracts_dir, plans, store_state, sql, params))
+
+
+def shaped_query(name: str, shape, **params) -> pd.DataFrame:
+    """shape(rows of queries/<name>.sql), cached as the rows are: for a page table made from a
+    large result (the national Actions list has 14,000 rows), so a rerun unpickles the table it
+    shows instead of rebuilding it row by row. `shape` is a pure function of the rows alone."""
+    sql = queries.load_sql(name)
+    frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
+    return _shaped(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen,
+                   f"{shape.__module__}.{shape.__qualname__}", shape)
+
+
 def run_table_query(name: str, table: str, **params) -> pd.DataFrame:
     """Like run_query, for a query over an extract table chosen from the contract's allow-list."""
     return _run(queries.load_table_sql(name, table), params)

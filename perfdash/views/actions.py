@@ -158,6 +158,11 @@ def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def reported_progress_table(actions: pd.DataFrame) -> pd.DataFrame:
+    """progress_table of the actions whose plans report progress."""
+    return progress_table(progress_actions(actions))
+
+
 def headline_counts(actions: pd.DataFrame) -> list[tuple[str, int, str]]:
     """(label, number, help) for the cards at the top of the page."""
     return [

@@ -76,3 +76,40 @@ def test_an_extracts_only_query_never_opens_the_store(executions, tmp_path, monk
     assert not query_cache.run_query("compare_theme_matrix", councils=[NWL]).empty
     with pytest.raises(StoreUnreadable, match=str(damaged)):
         query_cache.run_query("status_council_quarters", council=NWL, indicator_ids=None)
+
+
+def _q1_rows(frame):
+    """A shape for the test: the Q1 2007 rows of BV9."""
+    return frame[(frame["indicator_id"] == BV9) & (frame["year_start"] == 2007) & (frame["quarter"] == 1)]
+
+
+def _calls_counted(counter: Counter):
+    def shape(frame):
+        counter["shaped"] += 1
+        return _q1_rows(frame)
+    return shape
+
+
+def test_a_shaped_table_is_made_once_and_made_again_after_a_store_write(executions, tmp_path):
+    calls: Counter = Counter()
+    shape = _calls_counted(calls)
+    status = database.load_sql("status_council_quarters")
+    first = query_cache.shaped_query("status_council_quarters", shape, council=NWL, indicator_ids=None)
+    again = query_cache.shaped_query("status_council_quarters", shape, council=NWL, indicator_ids=None)
+    assert calls["shaped"] == 1 and executions[status] == 1 and again.equals(first)
+    assert first.equals(_q1_rows(query_cache.run_query("status_council_quarters", council=NWL, indicator_ids=None)))
+
+    ActualsStore(tmp_path / "actuals.duckdb", REAL).record(
+        [Outturn(BV9, NWL, 2007, 1, 31.25, "31.25%", "checked")], "alice")
+    after = query_cache.shaped_query("status_council_quarters", shape, council=NWL, indicator_ids=None)
+    assert calls["shaped"] == 2 and q1_outturn(after) == [31.25, "recorded"]
+
+
+def test_shaped_tables_of_different_shapes_or_filters_are_kept_apart(executions):
+    by_quarter = query_cache.shaped_query("status_council_quarters", _q1_rows, council=NWL, indicator_ids=None)
+    whole = query_cache.shaped_query("status_council_quarters", lambda frame: frame, council=NWL,
+                                     indicator_ids=None)
+    one = query_cache.shaped_query("status_council_quarters", lambda frame: frame, council=NWL,
+                                   indicator_ids=[BV9])
+    assert len(whole) > len(by_quarter) == 1
+    assert set(one["indicator_id"]) == {BV9} and len(one) < len(whole)
