@@ -35,7 +35,7 @@ if chosen is None:
 council, year, quarter = chosen
 grouping = url_selectbox("Group indicators by", options=list(sc.GROUPINGS), key="group", default=sc.PRIORITY,
                          format_func=sc.GROUPINGS.get)
-card, pack = load_scorecard(council, year, quarter, grouping, names.get(council, council))
+card, pack, sections = load_scorecard(council, year, quarter, grouping, names.get(council, council))
 if not present:
     status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
 if card.rows.empty or card.rows["actual"].isna().all():
@@ -57,5 +57,5 @@ if not present:
                 "The files are made when you press a button; that takes a few seconds.")
     board_pack_downloads(pack)
 
-for number, group in enumerate(card.groups):
-    group_section(card, group, key=f"group-{number}")
+for number, section in enumerate(sections):
+    group_section(section, key=f"group-{number}")

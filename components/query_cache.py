@@ -171,6 +171,17 @@ def _assessed(extracts_dir: str, plans: tuple | None, store_state: tuple, rules_
     return quarter_status.assess_quarters(long, _rules(rules_state))
 
 
+def cycle_state() -> tuple:
+    """What every figure of the quarterly cycle depends on: the extracts folder, the imported plans,
+    the active store's outturns and the tolerances. A cache keyed on it is as fresh as the store."""
+    return str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)), _rules_state()
+
+
+def assessed_at(state: tuple, council: str) -> pd.DataFrame:
+    """assessed_quarters for a cycle_state(), not copied: for cached builders that only read it."""
+    return _assessed(*state, council)
+
+
 def assessed_quarters(council: str) -> pd.DataFrame:
     """Every quarter of a council's indicators judged by the RAG rule, cached until the store,
     the extracts or the tolerances change."""

@@ -3,11 +3,12 @@ theme, and the board pack as downloads built only when their button is pressed."
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from components.query_cache import assessed_quarters, demo_mode, run_query
+from components.query_cache import assessed_at, cycle_state, demo_mode, run_query
 from components.spc_icons import assurance_icon, icon_img, icon_words, variation_icon
 from components.status_display import status_counts
 from perfdash.boardpack.content import BoardPack, build_board_pack
@@ -34,37 +35,48 @@ def open_on_latest_quarter(councils: list[str]) -> None:
                                quarter=str(int(row["quarter"])))
 
 
+@dataclass(frozen=True)
+class GroupSection:
+    """One priority or theme as the page draws it, made once per store state."""
+    group: str
+    counts: dict
+    table: pd.DataFrame
+    spc_lines: str
+
+
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def _built(assessed: pd.DataFrame, groups: pd.DataFrame, council: str, year: int, quarter: int, grouping: str,
-           council_name: str, demo: bool) -> tuple[sc.Scorecard, BoardPack]:
-    card = sc.build_scorecard(assessed, groups, council, year, quarter, grouping)
-    return card, build_board_pack(card, assessed, council_name, demo)
+def _built(state: tuple, council: str, year: int, quarter: int, grouping: str, council_name: str, demo: bool
+           ) -> tuple[sc.Scorecard, BoardPack, tuple[GroupSection, ...]]:
+    # Keyed on the store's state, not on the assessed quarters: hashing 24,000 rows cost more than
+    # the build on every rerun at national scale.
+    assessed = assessed_at(state, council)
+    card = sc.build_scorecard(assessed, run_query("scorecard_groups", council=council), council, year, quarter,
+                              grouping)
+    sections = tuple(GroupSection(group, quarter_status.counts(rows), sc.scorecard_table(rows), spc_lines(rows))
+                     for group, rows in ((group, card.group_rows(group)) for group in card.groups))
+    return card, build_board_pack(card, assessed, council_name, demo), sections
 
 
 def load_scorecard(council: str, year: int, quarter: int, grouping: str, council_name: str
-                   ) -> tuple[sc.Scorecard, BoardPack]:
-    """The council's quarter and its board pack, built again only when the store, the extracts,
-    the tolerances or the choices change."""
-    return _built(assessed_quarters(council), run_query("scorecard_groups", council=council), council, year,
-                  quarter, grouping, council_name, demo_mode())
+                   ) -> tuple[sc.Scorecard, BoardPack, tuple[GroupSection, ...]]:
+    """The council's quarter, its board pack and its sections, built again only when the store,
+    the extracts, the tolerances or the choices change."""
+    return _built(cycle_state(), council, year, quarter, grouping, council_name, demo_mode())
 
 
-def group_section(card: sc.Scorecard, group: str, key: str) -> None:
+def group_section(section: GroupSection, key: str) -> None:
     """One priority or theme: its counts as icon, word and number, then its indicators."""
-    rows = card.group_rows(group)
-    st.subheader(group)
-    status_counts(quarter_status.counts(rows))
-    st.dataframe(sc.scorecard_table(rows), hide_index=True, key=key, column_config=COLUMN_CONFIG,
-                 placeholder="–")
-    spc_signals(rows)
+    st.subheader(section.group)
+    status_counts(section.counts)
+    st.dataframe(section.table, hide_index=True, key=key, column_config=COLUMN_CONFIG, placeholder="–")
+    if section.spc_lines:
+        st.markdown(section.spc_lines, unsafe_allow_html=True)
 
 
-def spc_signals(rows: pd.DataFrame) -> None:
+def spc_lines(rows: pd.DataFrame) -> str:
     """The SPC icons (own SVG, with alt text) and their words for the group's indicators that have
-    enough quarters; the table beside them says the same in words."""
+    enough quarters, as Markdown; the table beside them says the same in words."""
     charted = rows[rows["spc_available"]]
-    if charted.empty:
-        return
     lines = []
     for row in charted.itertuples():
         words = icon_words(row.variation, row.assurance, int(row.variation_direction), target=row.target,
@@ -73,7 +85,7 @@ def spc_signals(rows: pd.DataFrame) -> None:
                  + icon_img(assurance_icon(row.assurance, variation=row.variation), words[1]))
         name = html.escape(f"{row.code} · {row.title}" if isinstance(row.code, str) else str(row.title))
         lines.append(f"{icons} **{name}:** {html.escape(words[0])}. {html.escape(words[1])}.")
-    st.markdown("  \n".join(lines), unsafe_allow_html=True)
+    return "  \n".join(lines)
 
 
 def board_pack_downloads(pack: BoardPack) -> None:
