@@ -10,7 +10,13 @@ from components.decisions import (
 from components.exception_card import PRINT_STYLES, exception_card
 from components.meeting_mode import meeting_mode, step_through
 from components.quarter_picker import quarter_picker
-from components.query_cache import assessed_quarters, demo_mode, quarter_exceptions, rag_rules
+from components.query_cache import (
+    demo_mode,
+    quarter_exceptions,
+    quarter_status_table,
+    quarter_what_if,
+    rag_rules,
+)
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
 from perfdash.exports import to_csv_bytes
@@ -38,8 +44,7 @@ council, year, quarter = chosen
 label = quarter_status.quarter_label(year, quarter)
 
 rules = rag_rules()
-assessed = assessed_quarters(council)
-table = quarter_status.status_table(assessed, year, quarter)
+table = quarter_status_table(council, year, quarter)
 status_rule_explainer(rules, council, council_names().get(council), status_rule.indicators_of(table))
 if table.empty or table["actual"].isna().all():
     st.info(f"No outturns are recorded for {label} yet. Editors record them on the Record outturns page.")
@@ -89,6 +94,6 @@ st.subheader("What if the rule were different?")
 st.markdown("The same outturns judged under other tolerances, or under another council's configured rule. "
             "Only the configured rule sets the status shown above.")
 kind = st.radio("Compare", report_view.WHAT_IF_KINDS, horizontal=True, key="whatif")
-compared = report_view.what_if(assessed, table, rules, year, quarter, kind)
+compared = quarter_what_if(council, year, quarter, kind)
 st.dataframe(compared.counts, key="whatif-counts")
 st.dataframe(compared.statuses, hide_index=True, key="whatif-table")

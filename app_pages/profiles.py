@@ -4,7 +4,7 @@ import streamlit as st
 from components.definition_panel import show_definition
 from components.meeting_mode import meeting_mode
 from components.profile_charts import build_code_profiles, build_quarterly_profile
-from components.query_cache import assessed_quarters, run_query
+from components.query_cache import run_query, year_outturns
 from components.status_display import rag_label
 from components.ui import (
     SOURCE_LINK_CONFIG,
@@ -55,8 +55,7 @@ if profiles.empty:
     st.info("No quarterly profile matches these filters. Clear the search or choose another theme.")
     st.stop()
 findings = run_query("profiles_findings", council=council)
-assessed = assessed_quarters(council)
-outturns = assessed[(assessed["year_start"] == year) & assessed["actual"].notna()]
+outturns = year_outturns(council, year)
 indicator_ids = list(dict.fromkeys(profiles["indicator_id"]))
 pages = page_count(len(indicator_ids))
 page = url_number_input(f"Page (of {pages})", key="page", min_value=1, max_value=pages, container=controls[2],
@@ -67,11 +66,15 @@ st.caption(f"{names[council]}, {year_labels[year]}: showing {len(shown)} of {len
 
 definitions = definitions_for(run_query("indicator_definitions", indicator_ids=shown)).set_index("indicator_id",
                                                                                            drop=False)
+# Split once by indicator, not filtered again for each panel.
+panel_profiles = dict(tuple(profiles[profiles["indicator_id"].isin(shown)].groupby("indicator_id", sort=False)))
+panel_outturns = dict(tuple(outturns[outturns["indicator_id"].isin(shown)].groupby("indicator_id", sort=False)))
+no_outturns = outturns.iloc[0:0]
 grid = st.columns(3)
 for index, indicator_id in enumerate(shown):
     with grid[index % 3].container(border=True):
-        one = profiles[profiles["indicator_id"] == indicator_id]
-        statuses = outturns[outturns["indicator_id"] == indicator_id]
+        one = panel_profiles[indicator_id]
+        statuses = panel_outturns.get(indicator_id, no_outturns)
         # A Yes/No profile has answers, not numbers: drawn as words, not as an empty line.
         draw = build_yes_no_profile if (one["unit"] == "yes_no").all() else build_quarterly_profile
         show_chart(draw(one, statuses), key=f"profile-{indicator_id}")

@@ -177,6 +177,44 @@ def cycle_state() -> tuple:
     return str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)), _rules_state()
 
 
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _year_outturns(state: tuple, council: str, year: int) -> pd.DataFrame:
+    assessed = _assessed(*state, council)
+    return assessed[(assessed["year_start"] == year) & assessed["actual"].notna()].reset_index(drop=True)
+
+
+def year_outturns(council: str, year: int) -> pd.DataFrame:
+    """The council's judged quarters of one year that have an outturn: a few hundred rows, cached
+    as assessed_quarters is, so a page about one year does not copy every year's on each rerun."""
+    return _year_outturns(cycle_state(), council, int(year))
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _status_table(state: tuple, council: str, year: int, quarter: int) -> pd.DataFrame:
+    from perfdash.rag import status as quarter_status
+
+    return quarter_status.status_table(_assessed(*state, council), year, quarter)
+
+
+def quarter_status_table(council: str, year: int, quarter: int) -> pd.DataFrame:
+    """Every indicator's status in the quarter with its directions of travel, cached as the
+    assessed quarters are."""
+    return _status_table(cycle_state(), council, int(year), int(quarter))
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _what_if(state: tuple, council: str, year: int, quarter: int, kind: str):
+    from perfdash.views.exceptions import what_if
+
+    return what_if(_assessed(*state, council), _status_table(state, council, year, quarter),
+                   _rules(state[3]), year, quarter, kind)
+
+
+def quarter_what_if(council: str, year: int, quarter: int, kind: str):
+    """The quarter's outturns judged under other rules (perfdash.views.exceptions.what_if), cached."""
+    return _what_if(cycle_state(), council, int(year), int(quarter), kind)
+
+
 def assessed_at(state: tuple, council: str) -> pd.DataFrame:
     """assessed_quarters for a cycle_state(), not copied: for cached builders that only read it."""
     return _assessed(*state, council)
