@@ -9,6 +9,7 @@ from components.compare_charts import (
     build_theme_matrix,
 )
 from components.compare_tables import column_config, readable
+from components.figure_cache import cached_figure
 from components.quartile_charts import build_quartile_comparison
 from components.query_cache import run_query
 from components.ui import show_chart, sidebar_filters, table_alternative
@@ -53,7 +54,7 @@ with matrix_tab:
     measure = st.segmented_control("Count", options=["Total", "Priorities", "Indicators", "Actions"],
                                    default="Total", key="measure", bind="query-params")
     matrix = run_query("compare_theme_matrix", councils=filters.councils)
-    show_chart(build_theme_matrix(matrix, (measure or "Total").lower()), key="matrix")
+    show_chart(cached_figure(build_theme_matrix, matrix, (measure or "Total").lower()), key="matrix")
     table_alternative(readable(matrix), file_name="theme-matrix.csv", label="theme matrix", key="matrix",
                       column_config=column_config(matrix))
 
@@ -83,7 +84,7 @@ with shared_tab:
             st.caption(f"{code} is printed in different units by the chosen councils "
                        f"({', '.join(unit_label(unit) for unit in units)}): each unit has its own panel, and "
                        "councils are compared only with those printing the same unit.")
-        show_chart(build_shared_comparison(shared, per_council=per_council), key="shared")
+        show_chart(cached_figure(build_shared_comparison, shared, per_council), key="shared")
         if per_council:
             st.dataframe(readable(shared[SHARED_COLUMNS]), hide_index=True, key="shared-table",
                          column_config=column_config(shared[SHARED_COLUMNS]))
@@ -119,7 +120,7 @@ with ambition_tab:
             st.caption(f"The chart shows the {len(ambition)} targets asking the largest change, either way, of "
                        f"the {matched:,} that match these filters; the table above counts them all. Choose "
                        "fewer councils or a common theme to see others, or prepare the full table below.")
-        show_chart(build_ambition_chart(ambition, title), key="ambition")
+        show_chart(cached_figure(build_ambition_chart, ambition, title), key="ambition")
         targets = ambition.drop(columns=["hover", "targets_matched", "themes"])
         table_alternative(readable(targets), file_name="target-ambition.csv", label="target ambition",
                           key="ambition", column_config=column_config(targets))
@@ -132,7 +133,7 @@ with tier_tab:
     st.markdown("Leicestershire County Council and its districts serve the same residents. What does each "
                 "plan under each common theme?")
     tiers = run_query("compare_two_tier")
-    show_chart(build_theme_matrix(tiers, "total"), key="tiers")
+    show_chart(cached_figure(build_theme_matrix, tiers, "total"), key="tiers")
     st.dataframe(readable(tiers), hide_index=True, key="tier-table", column_config=column_config(tiers))
 
 with quartile_tab:
@@ -146,7 +147,7 @@ with quartile_tab:
             st.caption(f"Showing the first {drawn} by name of the {with_tables:,} chosen councils whose plans print "
                        f"a quartile table. Choose {DETAIL_COUNCILS} or fewer councils in the sidebar to see others, "
                        "or prepare the full table below.")
-        show_chart(build_quartile_comparison(bands), key="quartiles")
+        show_chart(cached_figure(build_quartile_comparison, bands), key="quartiles")
         table_alternative(quartile_table(bands), file_name="quartile-bands.csv", label="quartile bands",
                           key="quartiles")
         if drawn < with_tables:

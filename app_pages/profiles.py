@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.definition_panel import show_definition
+from components.figure_cache import cached_figure
 from components.meeting_mode import meeting_mode
 from components.profile_charts import build_code_profiles, build_quarterly_profile
 from components.query_cache import run_query, year_outturns
@@ -77,7 +78,7 @@ for index, indicator_id in enumerate(shown):
         statuses = panel_outturns.get(indicator_id, no_outturns)
         # A Yes/No profile has answers, not numbers: drawn as words, not as an empty line.
         draw = build_yes_no_profile if (one["unit"] == "yes_no").all() else build_quarterly_profile
-        show_chart(draw(one, statuses), key=f"profile-{indicator_id}")
+        show_chart(cached_figure(draw, one, statuses), key=f"profile-{indicator_id}")
         show_definition(definitions.loc[indicator_id].to_dict())
         for line in findings_for(findings, indicator_id):
             st.caption(line)

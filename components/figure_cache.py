@@ -1,0 +1,37 @@
+"""Figures built once per distinct data and shared by every session, so a rerun that changes
+nothing a chart shows does not build and validate its plotly figure again (plotly validates every
+property of a figure as it is built, a large part of a warm rerun).
+
+Sharing is safe because a figure is only read once built: st.plotly_chart copies it to JSON.
+Use it only where the figure goes straight to the page, never where it is changed afterwards."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+
+def frame_digest(frame: pd.DataFrame) -> str | None:
+    """A digest of a frame's columns, types and values; None where a cell cannot be hashed."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((list(frame.columns), [str(t) for t in frame.dtypes], frame.shape)).encode())
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    except TypeError:  # a list or dict in a cell
+        return None
+    return digest.hexdigest()
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _built(build_name: str, key: tuple, _build, _frame: pd.DataFrame, _args: tuple):
+    return _build(_frame, *_args)
+
+
+def cached_figure(build, frame: pd.DataFrame, *args):
+    """build(frame, *args), made once for each distinct frame and arguments and shared. `build`
+    is a pure figure builder of components/; an argument is a data frame or hashable."""
+    key = tuple(frame_digest(a) if isinstance(a, pd.DataFrame) else a for a in (frame, *args))
+    if None in key[:1] or any(k is None and isinstance(a, pd.DataFrame) for k, a in zip(key[1:], args)):
+        return build(frame, *args)
+    return _built(f"{build.__module__}.{build.__qualname__}", key, build, frame, args)
