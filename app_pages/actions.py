@@ -4,6 +4,7 @@ from functools import partial
 
 import streamlit as st
 
+from components.figure_cache import cached_figure
 from components.action_charts import build_status_chart
 from components.query_cache import run_query, shaped_query
 from components.ui import (
@@ -81,7 +82,7 @@ with progress_tab:
                 "Melton's improvement plan is the one that reports progress against its actions.")
     else:
         summary = status_summary(reported)
-        show_chart(build_status_chart(summary, progress_council_label(reported)), key="status-chart")
+        show_chart(cached_figure(build_status_chart, summary, progress_council_label(reported)), key="status-chart")
         table_alternative(summary, file_name="progress-status-summary.csv", label="actions by status (number of "
                           "actions)", key="status-summary")
         with st.expander("How the status is read from the progress text", expanded=True):

@@ -107,6 +107,6 @@ if code:
     across = run_query("profiles_by_code", code=code)
     st.caption("Only some plans profile targets by quarter; a council without a profile shows its annual "
                "target as a dotted level.")
-    show_chart(build_code_profiles(across, code), key="by-code")
+    show_chart(cached_figure(build_code_profiles, across, code), key="by-code")
     table_alternative(across.drop(columns=["indicator_id", "council_id"]), file_name=f"profiles-{code}.csv",
                       label=f"{code} targets across councils", key="by-code", column_config=ACROSS_LABELS)

@@ -1,6 +1,7 @@
 """Trends: actuals, baselines, interims and targets over financial years."""
 import streamlit as st
 
+from components.figure_cache import cached_figure
 from components.definition_panel import show_definitions
 from components.meeting_mode import meeting_mode
 from components.quarterly_trends import quarterly_section
@@ -93,8 +94,8 @@ st.dataframe(direction_summary(series).drop(columns=["indicator_id"]).fillna({"C
 definitions = definitions_for(run_query("indicator_definitions", indicator_ids=chosen))
 for unit, group in series.groupby("unit", sort=True):
     names = ", ".join(sorted(group["code"].dropna().unique())) or group["title"].iloc[0][:60]
-    figure = build_trend_chart(group, title=f"{names}: actuals and targets by financial year ({unit_label(unit)})")
-    show_chart(figure, key=f"trend-{unit}")
+    title = f"{names}: actuals and targets by financial year ({unit_label(unit)})"
+    show_chart(cached_figure(build_trend_chart, group, title=title), key=f"trend-{unit}")
     table_alternative(with_source_links(series_table(group)), file_name=f"trend-{unit}.csv",
                       label=f"figures in {unit_label(unit)}", key=f"trend-{unit}", column_config=SOURCE_LINK_CONFIG)
     show_definitions(definitions[definitions["indicator_id"].isin(group["indicator_id"])], key=f"trend-{unit}")
@@ -108,5 +109,5 @@ if bands.empty:
 else:
     st.caption(QUARTILE_NOTE)
     for council_id, rows in bands.groupby("council_id", sort=False):
-        show_chart(build_quartile_bands(rows), key=f"quartiles-{council_id}")
+        show_chart(cached_figure(build_quartile_bands, rows), key=f"quartiles-{council_id}")
     table_alternative(quartile_table(bands), file_name="quartile-bands.csv", label="quartile bands", key="quartiles")

@@ -24,14 +24,15 @@ def frame_digest(frame: pd.DataFrame) -> str | None:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _built(build_name: str, key: tuple, _build, _frame: pd.DataFrame, _args: tuple):
-    return _build(_frame, *_args)
+def _built(build_name: str, key: tuple, _build, _frame: pd.DataFrame, _args: tuple, _options: dict):
+    return _build(_frame, *_args, **_options)
 
 
-def cached_figure(build, frame: pd.DataFrame, *args):
-    """build(frame, *args), made once for each distinct frame and arguments and shared. `build`
-    is a pure figure builder of components/; an argument is a data frame or hashable."""
-    key = tuple(frame_digest(a) if isinstance(a, pd.DataFrame) else a for a in (frame, *args))
-    if None in key[:1] or any(k is None and isinstance(a, pd.DataFrame) for k, a in zip(key[1:], args)):
-        return build(frame, *args)
-    return _built(f"{build.__module__}.{build.__qualname__}", key, build, frame, args)
+def cached_figure(build, frame: pd.DataFrame, *args, **options):
+    """build(frame, *args, **options), made once for each distinct frame and arguments and shared.
+    `build` is a pure figure builder of components/; an argument is a data frame or hashable."""
+    values = (frame, *args, *(options[name] for name in sorted(options)))
+    key = (tuple(sorted(options)), *(frame_digest(v) if isinstance(v, pd.DataFrame) else v for v in values))
+    if any(k is None and isinstance(v, pd.DataFrame) for k, v in zip(key[1:], values)):
+        return build(frame, *args, **options)
+    return _built(f"{build.__module__}.{build.__qualname__}", key, build, frame, args, options)

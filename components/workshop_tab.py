@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.figure_cache import cached_figure
 from components.query_cache import run_query
 from components.ui import show_chart, table_alternative
 from components.url_state import url_selectbox
@@ -106,7 +107,8 @@ def workshop_tab(listed: pd.DataFrame, councils: list[str], names: dict[str, str
         st.error(" ".join(problems), icon=":material/error:")
         return
     ranking = ws.rank_priorities(current, rows)
-    show_chart(build_rank_slope(ranking, left_label=plan_label, font_size=20 if big else 16), key="ws-slope")
+    show_chart(cached_figure(build_rank_slope, ranking, left_label=plan_label, font_size=20 if big else 16),
+               key="ws-slope")
     table = ws.ranking_table(ranking, plan_label)
     st.dataframe(table, hide_index=True, key="ws-ranking")
     table_alternative(table, file_name=f"priority-workshop-{council}.csv", label="workshop ranking",

@@ -69,3 +69,10 @@ def test_digest_tells_apart_columns_types_and_values_and_gives_up_on_unhashable_
     cached_figure(bars, with_lists, "lists")
     cached_figure(bars, with_lists, "lists")
     assert BUILT == [("bars", "lists"), ("bars", "lists")]  # built each time, never kept under a wrong key
+
+
+def test_keyword_arguments_are_part_of_the_key():
+    cached_figure(bars, _frame([1.0]), title="A")
+    cached_figure(bars, _frame([1.0]), title="A")
+    cached_figure(bars, _frame([1.0]), title="B")
+    assert BUILT == [("bars", "A"), ("bars", "B")]
