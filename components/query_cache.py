@@ -216,7 +216,7 @@ def quarter_what_if(council: str, year: int, quarter: int, kind: str):
 
 
 def assessed_at(state: tuple, council: str) -> pd.DataFrame:
-    """assessed_quarters for a cycle_state(), not copied: for cached builders that only read it."""
+    """assessed_quarters for a cycle_state(): for cached builders keyed on that state."""
     return _assessed(*state, council)
 
 
