@@ -7,20 +7,21 @@ Use it only where the figure goes straight to the page, never where it is change
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 import pandas as pd
 import streamlit as st
 
 
 def frame_digest(frame: pd.DataFrame) -> str | None:
-    """A digest of a frame's columns, types and values; None where a cell cannot be hashed."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(repr((list(frame.columns), [str(t) for t in frame.dtypes], frame.shape)).encode())
+    """A digest of a frame's pickle: equal digests mean the same columns, types, index and values
+    (a frame built another way may pickle differently, which costs only a rebuild). Pickling a
+    chart's few rows is about ten times quicker than pandas' own row hashing. None when a cell
+    cannot be pickled."""
     try:
-        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
-    except TypeError:  # a list or dict in a cell
+        return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=16).hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
         return None
-    return digest.hexdigest()
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)

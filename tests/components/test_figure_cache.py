@@ -58,17 +58,19 @@ def test_a_data_frame_argument_is_part_of_the_key():
     assert BUILT == [("lines", 1), ("lines", 2)]
 
 
-def test_digest_tells_apart_columns_types_and_values_and_gives_up_on_unhashable_cells():
+def test_digest_tells_apart_columns_types_and_values_and_gives_up_on_cells_it_cannot_pickle():
     base = frame_digest(_frame([1.0, 2.0]))
     assert base == frame_digest(_frame([1.0, 2.0]))
     assert base != frame_digest(_frame([1.0, 2.0]).rename(columns={"value": "target"}))
     assert base != frame_digest(_frame([1, 2]))
     assert base != frame_digest(_frame([2.0, 1.0]))
-    assert frame_digest(pd.DataFrame({"cells": [[1, 2]]})) is None
-    with_lists = pd.DataFrame({"council": ["a"], "value": [1.0], "notes": [["checked"]]})
-    cached_figure(bars, with_lists, "lists")
-    cached_figure(bars, with_lists, "lists")
-    assert BUILT == [("bars", "lists"), ("bars", "lists")]  # built each time, never kept under a wrong key
+    assert base != frame_digest(_frame([1.0, 2.0]).set_index("council"))
+    assert frame_digest(pd.DataFrame({"cells": [[1, 2]]})) != frame_digest(pd.DataFrame({"cells": [[1, 3]]}))
+    unpicklable = pd.DataFrame({"council": ["a"], "value": [1.0], "notes": [lambda: None]})
+    assert frame_digest(unpicklable) is None
+    cached_figure(bars, unpicklable, "lambdas")
+    cached_figure(bars, unpicklable, "lambdas")
+    assert BUILT == [("bars", "lambdas"), ("bars", "lambdas")]  # built each time, never kept under a wrong key
 
 
 def test_keyword_arguments_are_part_of_the_key():
