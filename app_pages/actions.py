@@ -4,8 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from components.figure_cache import cached_figure
 from components.action_charts import build_status_chart
+from components.figure_cache import cached_figure
 from components.query_cache import run_query, shaped_query
 from components.ui import (
     kpi_card,
@@ -19,8 +19,8 @@ from perfdash.views.actions import (
     headline_counts,
     progress_actions,
     progress_council_label,
-    reported_progress_table,
     quarter_grid,
+    reported_progress_table,
     status_examples,
     status_rule_summary,
     status_summary,
@@ -57,7 +57,8 @@ all_tab, grid_tab, progress_tab = st.tabs(
     bind="query-params")
 
 with all_tab:
-    st.dataframe(shaped_query("actions_list", actions_table, **chosen), hide_index=True, key="actions", row_height=60,
+    st.dataframe(shaped_query("actions_list", actions_table, **chosen), hide_index=True, key="actions",
+                 row_height=60,
                  column_config={"Source line": SOURCE_COLUMN, "Action": st.column_config.TextColumn(width="large")})
     st.download_button("Download these actions (CSV)", partial(to_csv_bytes, actions), on_click="ignore",
                        file_name="actions.csv", mime="text/csv", key="actions-csv", icon=":material/download:")

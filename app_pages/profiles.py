@@ -19,6 +19,7 @@ from components.url_state import url_number_input, url_selectbox
 from components.yes_no_charts import build_yes_no_profile
 from perfdash.views.definitions import definitions_for
 from perfdash.views.profiles import (
+    by_indicator,
     findings_for,
     page_count,
     page_of,
@@ -67,15 +68,12 @@ st.caption(f"{names[council]}, {year_labels[year]}: showing {len(shown)} of {len
 
 definitions = definitions_for(run_query("indicator_definitions", indicator_ids=shown)).set_index("indicator_id",
                                                                                            drop=False)
-# Split once by indicator, not filtered again for each panel.
-panel_profiles = dict(tuple(profiles[profiles["indicator_id"].isin(shown)].groupby("indicator_id", sort=False)))
-panel_outturns = dict(tuple(outturns[outturns["indicator_id"].isin(shown)].groupby("indicator_id", sort=False)))
-no_outturns = outturns.iloc[0:0]
+panel_profiles, panel_outturns = by_indicator(profiles, shown), by_indicator(outturns, shown)
 grid = st.columns(3)
 for index, indicator_id in enumerate(shown):
     with grid[index % 3].container(border=True):
         one = panel_profiles[indicator_id]
-        statuses = panel_outturns.get(indicator_id, no_outturns)
+        statuses = panel_outturns[indicator_id]
         # A Yes/No profile has answers, not numbers: drawn as words, not as an empty line.
         draw = build_yes_no_profile if (one["unit"] == "yes_no").all() else build_quarterly_profile
         show_chart(cached_figure(draw, one, statuses), key=f"profile-{indicator_id}")

@@ -113,9 +113,11 @@ def _cover(pack: BoardPack) -> str:
 def _headline(pack: BoardPack) -> str:
     cells = "".join(f'<td style="border-color:{RAG_STYLES[c.status][0]}"><span class="number">{c.count}</span>'
                     f'<span class="words">{_e(c.icon)} {_e(c.words)}</span></td>' for c in pack.counts)
+    by_group = _table(pack.group_counts_header, pack.group_counts, f"Counts by {pack.grouping_words}",
+                      _group_count_widths(pack.group_counts_header))
     return (f"<section><h2>Headline counts: {_e(pack.quarter_label)}</h2>"
             f'<table class="counts" aria-label="Indicators by status for the council"><tr>{cells}</tr></table>'
-            f"{_table(pack.group_counts_header, pack.group_counts, f'Counts by {pack.grouping_words}', _group_count_widths(pack.group_counts_header))}</section>")
+            f"{by_group}</section>")
 
 
 def _scorecard(pack: BoardPack) -> str:

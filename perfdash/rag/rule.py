@@ -185,6 +185,18 @@ def _floats(series: pd.Series) -> np.ndarray:
     return np.array([np.nan if _missing(v) else float(v) for v in series.tolist()], dtype="float64")
 
 
+def judged_figures(actuals: np.ndarray, quarters, cumulative: np.ndarray) -> np.ndarray:
+    """The figure the rule judges for each row, from its year's Q1-Q4 actuals (one row each, NaN
+    where missing): the year to date up to the row's quarter where the profile is cumulative
+    (missing if any quarter of it is), else the quarter's own figure."""
+    index, rows = np.clip(np.asarray(quarters, dtype=int) - 1, 0, 3), np.arange(len(actuals))
+    # Year to date: 0 + Q1, then + Q2, ... added in order, as sum() does (0 + -0.0 is 0.0).
+    running = 0.0 + actuals
+    for q in (1, 2, 3):
+        running[:, q] = running[:, q - 1] + actuals[:, q]
+    return np.where(cumulative, running[rows, index], actuals[rows, index])
+
+
 def _assess_columns(frame: pd.DataFrame, rules: RagRules) -> dict[str, list]:
     if (n := len(frame)) == 0:
         return {name: [] for name in FRAME_COLUMNS}
@@ -202,12 +214,7 @@ def _assess_columns(frame: pd.DataFrame, rules: RagRules) -> dict[str, list]:
     bad = [q for q, missing in zip(quarters, no_target) if not missing and q not in (1, 2, 3, 4)]
     if bad:
         raise ValueError(f"quarter must be 1 to 4, not {bad[0]!r}")
-    index, rows = np.clip(np.array(quarters) - 1, 0, 3), np.arange(n)
-    # Year to date: 0 + Q1, then + Q2, ... added in order, as sum() does (0 + -0.0 is 0.0).
-    running = 0.0 + actuals
-    for q in (1, 2, 3):
-        running[:, q] = running[:, q - 1] + actuals[:, q]
-    value = np.where(cumulative, running[rows, index], actuals[rows, index])
+    value = judged_figures(actuals, quarters, cumulative)
     no_data = ~no_target & np.isnan(value)
     ok = ~no_target & ~no_data
     a, t = np.where(ok, value, 0.0), np.where(ok, targets, 0.0)

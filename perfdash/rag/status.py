@@ -5,7 +5,6 @@ Input is the long frame of queries/status_council_quarters.sql; the RAG rule is 
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from perfdash.plans.values import period_label
@@ -73,14 +72,10 @@ def status_table(assessed: pd.DataFrame, year_start: int, quarter: int) -> pd.Da
 
 
 def _recorded_figure(rows: pd.DataFrame) -> pd.Series:
-    """The figure the rule would judge, also where a quarter has no target to judge it against:
-    the year to date for a cumulative profile (missing if a quarter of it is), else the quarter's."""
+    """The figure the rule would judge, also where a quarter has no target to judge it against."""
     quarters = rows[["q1", "q2", "q3", "q4"]].to_numpy(dtype=float)
-    upto = np.arange(4) < rows["quarter"].to_numpy(dtype=int)[:, None]
-    year_to_date = np.where(upto, quarters, 0.0).sum(axis=1)
-    year_to_date[np.isnan(np.where(upto, quarters, 0.0)).any(axis=1)] = np.nan
-    figure = np.where(rows["profile"].to_numpy() == "cumulative", year_to_date,
-                      rows["recorded_actual"].to_numpy(dtype=float))
+    figure = rag.judged_figures(quarters, rows["quarter"].to_numpy(dtype=int),
+                                rows["profile"].to_numpy() == "cumulative")
     return pd.Series(figure, index=rows.index)
 
 

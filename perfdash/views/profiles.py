@@ -47,6 +47,13 @@ def year_options(years: pd.DataFrame, council: str) -> dict[int, str]:
     return {int(y): period_label(int(y)) for y in chosen["year_start"]}
 
 
+def by_indicator(frame: pd.DataFrame, indicator_ids: list[str]) -> dict[str, pd.DataFrame]:
+    """The rows of each of `indicator_ids`, split in one pass; an indicator without rows gets an
+    empty frame with the same columns."""
+    split = dict(tuple(frame[frame["indicator_id"].isin(indicator_ids)].groupby("indicator_id", sort=False)))
+    return {indicator_id: split.get(indicator_id, frame.iloc[0:0]) for indicator_id in indicator_ids}
+
+
 def findings_for(findings: pd.DataFrame, indicator_id: str) -> list[str]:
     """Plain lines, each with an icon and the source, for one indicator's findings."""
     icons = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
