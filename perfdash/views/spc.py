@@ -65,10 +65,9 @@ def spc_verdicts(long: pd.DataFrame, *, screen_outliers: bool = False, baseline:
         row["spc_available"] = row["variation"] != xmr.TOO_FEW_POINTS
         rows.append(row)
     # Indicators with rows but no values at all still get a row saying so.
-    empty = sorted(set(long["indicator_id"]) - set(ids))
-    for indicator_id in empty:
-        polarity = long.loc[long["indicator_id"] == indicator_id, "polarity"].iloc[0]
-        row = _verdict(np.array([]), polarity, None, screen_outliers, baseline)
+    first_polarity = long.drop_duplicates("indicator_id").set_index("indicator_id")["polarity"]
+    for indicator_id in sorted(set(first_polarity.index) - set(ids)):
+        row = _verdict(np.array([]), first_polarity[indicator_id], None, screen_outliers, baseline)
         row.update(indicator_id=indicator_id, n_points=0, latest_period=None, latest_value=np.nan, target=np.nan,
                    variation_words=verdicts.VARIATION_WORDS[xmr.TOO_FEW_POINTS],
                    assurance_words=verdicts.assurance_words(xmr.NO_ASSURANCE, variation=xmr.TOO_FEW_POINTS),
