@@ -5,12 +5,13 @@ import streamlit as st
 
 from components.meeting_mode import meeting_mode
 from components.quarter_picker import quarter_picker
-from components.query_cache import rag_rules
+from components.query_cache import demo_mode, rag_rules
 from components.scorecard import (
     board_pack_downloads,
     group_section,
     load_scorecard,
     open_on_latest_quarter,
+    pack_request,
 )
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
@@ -35,7 +36,7 @@ if chosen is None:
 council, year, quarter = chosen
 grouping = url_selectbox("Group indicators by", options=list(sc.GROUPINGS), key="group", default=sc.PRIORITY,
                          format_func=sc.GROUPINGS.get)
-card, pack, sections = load_scorecard(council, year, quarter, grouping, names.get(council, council))
+card, sections = load_scorecard(council, year, quarter, grouping)
 if not present:
     status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
 if card.rows.empty or card.rows["actual"].isna().all():
@@ -43,7 +44,8 @@ if card.rows.empty or card.rows["actual"].isna().all():
     st.stop()
 
 st.subheader(f"{card.label}: {len(card.rows)} indicators")
-st.caption(pack.data_as_at + (". Demonstration data: generated outturns, not real figures." if pack.demo else ""))
+st.caption(f"Data as at {sc.data_as_at(card.rows)}"
+           + (". Demonstration data: generated outturns, not real figures." if demo_mode() else ""))
 status_counts(card.counts())
 
 st.subheader(f"Counts by {sc.GROUPINGS[grouping].lower()}")
@@ -52,10 +54,10 @@ st.dataframe(sc.group_counts(card), hide_index=True, key="group-counts")
 if not present:
     st.subheader("The board pack")
     st.markdown(f"The same figures as slides and as a printable PDF: headline counts, the scorecard by "
-                f"{sc.GROUPINGS[grouping].lower()}, a page for each of the {len(pack.reds)} red indicators with "
+                f"{sc.GROUPINGS[grouping].lower()}, a page for each of the {len(card.reds())} red indicators with "
                 "its chart and corrective action, and an appendix of every indicator and its sources. "
                 "The files are made when you press a button; that takes a few seconds.")
-    board_pack_downloads(pack)
+    board_pack_downloads(pack_request(card, names.get(council, council)))
 
 for number, section in enumerate(sections):
     group_section(section, key=f"group-{number}")

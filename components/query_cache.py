@@ -161,7 +161,9 @@ def rag_rules():
     return _rules(_rules_state())
 
 
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+# A resource, not data: the judged quarters (24,000 rows for a council at national scale) are shared
+# by the builders below and never pickled or copied; only assessed_quarters hands out a copy.
+@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
 def _assessed(extracts_dir: str, plans: tuple | None, store_state: tuple, rules_state: tuple,
               council: str) -> pd.DataFrame:
     from perfdash.rag import status as quarter_status
@@ -216,7 +218,8 @@ def quarter_what_if(council: str, year: int, quarter: int, kind: str):
 
 
 def assessed_at(state: tuple, council: str) -> pd.DataFrame:
-    """assessed_quarters for a cycle_state(): for cached builders keyed on that state."""
+    """assessed_quarters for a cycle_state(): for cached builders keyed on that state. The frame is
+    the shared one, to read, never to change."""
     return _assessed(*state, council)
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 from components.query_cache import assessed_at, cycle_state, demo_mode, run_query
 from components.spc_icons import assurance_icon, icon_img, icon_words, variation_icon
 from components.status_display import status_counts
-from perfdash.boardpack.content import BoardPack, build_board_pack
+from perfdash.boardpack.content import BoardPack, build_board_pack, file_stem
 from perfdash.rag import status as quarter_status
 from perfdash.views import scorecard as sc
 
@@ -45,23 +45,40 @@ class GroupSection:
 
 
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def _built(state: tuple, council: str, year: int, quarter: int, grouping: str, council_name: str, demo: bool
-           ) -> tuple[sc.Scorecard, BoardPack, tuple[GroupSection, ...]]:
+def _built(state: tuple, council: str, year: int, quarter: int, grouping: str
+           ) -> tuple[sc.Scorecard, tuple[GroupSection, ...]]:
     # Keyed on the store's state, not on the assessed quarters: hashing 24,000 rows cost more than
     # the build on every rerun at national scale.
-    assessed = assessed_at(state, council)
-    card = sc.build_scorecard(assessed, run_query("scorecard_groups", council=council), council, year, quarter,
-                              grouping)
+    card = sc.build_scorecard(assessed_at(state, council), run_query("scorecard_groups", council=council), council,
+                              year, quarter, grouping)
     sections = tuple(GroupSection(group, quarter_status.counts(rows), sc.scorecard_table(rows), spc_lines(rows))
                      for group, rows in ((group, card.group_rows(group)) for group in card.groups))
-    return card, build_board_pack(card, assessed, council_name, demo), sections
+    return card, sections
 
 
-def load_scorecard(council: str, year: int, quarter: int, grouping: str, council_name: str
-                   ) -> tuple[sc.Scorecard, BoardPack, tuple[GroupSection, ...]]:
-    """The council's quarter, its board pack and its sections, built again only when the store,
-    the extracts, the tolerances or the choices change."""
-    return _built(cycle_state(), council, year, quarter, grouping, council_name, demo_mode())
+def load_scorecard(council: str, year: int, quarter: int, grouping: str
+                   ) -> tuple[sc.Scorecard, tuple[GroupSection, ...]]:
+    """The council's quarter and its sections, built again only when the store, the extracts, the
+    tolerances or the choices change."""
+    return _built(cycle_state(), council, year, quarter, grouping)
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """What a board pack is made from, held by the download buttons until one is pressed: the
+    pack's data work (every red indicator's history and exception) is done only then."""
+    state: tuple
+    card: sc.Scorecard
+    council_name: str
+    demo: bool
+
+    def pack(self) -> BoardPack:
+        return build_board_pack(self.card, assessed_at(self.state, self.card.council_id), self.council_name,
+                                self.demo)
+
+
+def pack_request(card: sc.Scorecard, council_name: str) -> PackRequest:
+    return PackRequest(cycle_state(), card, council_name, demo_mode())
 
 
 def group_section(section: GroupSection, key: str) -> None:
@@ -88,17 +105,27 @@ def spc_lines(rows: pd.DataFrame) -> str:
     return "  \n".join(lines)
 
 
-def board_pack_downloads(pack: BoardPack) -> None:
+def _deck(request: PackRequest) -> bytes:
+    from perfdash.boardpack.pptx import pptx_bytes  # imported on the first press, not by every visit
+
+    return pptx_bytes(request.pack())
+
+
+def _document(request: PackRequest) -> bytes:
+    from perfdash.boardpack.pdf import pdf_bytes
+
+    return pdf_bytes(request.pack())
+
+
+def board_pack_downloads(request: PackRequest) -> None:
     """PowerPoint and PDF of the pack. Each file is built only when its button is pressed (data is
     a callable, run apart from the page), and pressing one needs no rerun."""
-    from perfdash.boardpack.pdf import pdf_bytes
-    from perfdash.boardpack.pptx import pptx_bytes
-
+    card = request.card
+    stem = file_stem(card.council_id, card.year_start, card.quarter)
     columns = st.columns(2)
-    columns[0].download_button("Download the board pack as PowerPoint", lambda: pptx_bytes(pack),
-                               file_name=f"{pack.file_stem}.pptx", mime=PPTX_MIME, on_click="ignore",
+    columns[0].download_button("Download the board pack as PowerPoint", lambda: _deck(request),
+                               file_name=f"{stem}.pptx", mime=PPTX_MIME, on_click="ignore",
                                icon=":material/slideshow:", key="board-pack-pptx")
-    columns[1].download_button("Download the board pack as PDF", lambda: pdf_bytes(pack),
-                               file_name=f"{pack.file_stem}.pdf", mime="application/pdf", on_click="ignore",
+    columns[1].download_button("Download the board pack as PDF", lambda: _document(request),
+                               file_name=f"{stem}.pdf", mime="application/pdf", on_click="ignore",
                                icon=":material/picture_as_pdf:", key="board-pack-pdf")
-

@@ -116,8 +116,7 @@ class BoardPack:
 
     @property
     def file_stem(self) -> str:
-        """<council>-<year with a hyphen>-Q<n>-board-pack, e.g. nw-leicestershire-2007-08-Q2-board-pack."""
-        return f"{self.council_id}-{period_label(self.year_start).replace('/', '-')}-Q{self.quarter}-board-pack"
+        return file_stem(self.council_id, self.year_start, self.quarter)
 
     @property
     def title(self) -> str:
@@ -134,6 +133,11 @@ class BoardPack:
             lines += [red.heading, red.chart_title, red.comment, red.given_by, *red.sources]
             lines += [f"{label}: {words}" for label, words in red.facts()]
         return lines
+
+
+def file_stem(council_id: str, year_start: int, quarter: int) -> str:
+    """<council>-<year with a hyphen>-Q<n>-board-pack, e.g. nw-leicestershire-2007-08-Q2-board-pack."""
+    return f"{council_id}-{period_label(year_start).replace('/', '-')}-Q{quarter}-board-pack"
 
 
 def _none_if_missing(value) -> float | None:
