@@ -52,18 +52,17 @@ if actions.empty:
 GRID_ROWS_SHOWN = 200  # a printed-style table; longer lists belong in the download
 SOURCE_COLUMN = st.column_config.LinkColumn("Source line", display_text=SOURCE_URL_TEXT,
                                             help="Opens the line on the Sources page")
-all_tab, grid_tab, progress_tab = st.tabs(
-    ["All actions", "Quarterly milestones (NW Leicestershire)", "Progress status (Melton)"], key="tab",
-    bind="query-params")
-
-with all_tab:
+def all_actions() -> None:
+    """Every action that matches, with its source line, and the CSV."""
     st.dataframe(shaped_query("actions_list", actions_table, **chosen), hide_index=True, key="actions",
                  row_height=60,
                  column_config={"Source line": SOURCE_COLUMN, "Action": st.column_config.TextColumn(width="large")})
     st.download_button("Download these actions (CSV)", partial(to_csv_bytes, actions), on_click="ignore",
                        file_name="actions.csv", mime="text/csv", key="actions-csv", icon=":material/download:")
 
-with grid_tab:
+
+def quarterly_milestones() -> None:
+    """NW Leicestershire's Q1–Q4 milestones, as the plan prints them."""
     grid = shaped_query("actions_list", quarter_grid, **chosen)
     if grid.empty:
         st.info("No action with quarterly milestones matches these filters. North West Leicestershire's "
@@ -76,7 +75,9 @@ with grid_tab:
                        "sidebar to narrow them, or download every action from the first tab.")
         st.table(grid.head(GRID_ROWS_SHOWN), hide_index=True, border="horizontal")
 
-with progress_tab:
+
+def progress_status() -> None:
+    """Melton's reported progress, with the status read from its words."""
     reported = shaped_query("actions_list", progress_actions, **chosen)
     if reported.empty:
         st.info("No action of a plan that reports progress matches these filters. Of the bundled plans, "
@@ -99,3 +100,13 @@ with progress_tab:
                        "the words, not stated by the plan: always read the progress text beside it.")
         st.dataframe(shaped_query("actions_list", reported_progress_table, **chosen), hide_index=True,
                      key="progress", row_height=60, column_config={"Source line": SOURCE_COLUMN})
+
+
+# Only the open tab runs (a tab bound to the URL reruns the page when chosen): the 14,000-row
+# table of the first tab is not sent while another is open, nor the others with it.
+TABS = {"All actions": all_actions, "Quarterly milestones (NW Leicestershire)": quarterly_milestones,
+        "Progress status (Melton)": progress_status}
+for tab, draw in zip(st.tabs(list(TABS), key="tab", bind="query-params"), TABS.values()):
+    if tab.open:
+        with tab:
+            draw()

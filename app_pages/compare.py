@@ -46,11 +46,8 @@ def full_table(query: str, params: dict, prepare, label: str, file_name: str, ke
                            mime="text/csv", key=f"{key}-full-csv", on_click="ignore", icon=":material/download:")
 
 
-matrix_tab, shared_tab, ambition_tab, tier_tab, quartile_tab = st.tabs(
-    ["Theme matrix", "Shared indicators", "Target ambition", "County and districts", "Quartile position"], key="tab",
-    bind="query-params")
-
-with matrix_tab:
+def theme_matrix() -> None:
+    """Priorities, indicators and actions per council and common theme."""
     measure = st.segmented_control("Count", options=["Total", "Priorities", "Indicators", "Actions"],
                                    default="Total", key="measure", bind="query-params")
     matrix = run_query("compare_theme_matrix", councils=filters.councils)
@@ -58,7 +55,9 @@ with matrix_tab:
     table_alternative(readable(matrix), file_name="theme-matrix.csv", label="theme matrix", key="matrix",
                       column_config=column_config(matrix))
 
-with shared_tab:
+
+def shared_indicators() -> None:
+    """The national codes the chosen councils share, compared with polarity."""
     st.markdown("Indicators with the same national code in more than one council. *Better* and *worse* "
                 "are read with each indicator's polarity.")
     per_council = draws_each_council(len(filters.councils))
@@ -101,7 +100,9 @@ with shared_tab:
                        lambda rows: shared_verdicts(rows).drop(columns=SHARED_HIDDEN),
                        label="shared indicators", file_name="shared-indicators.csv", key="shared")
 
-with ambition_tab:
+
+def target_ambition() -> None:
+    """How far each target asks a council to move."""
     st.markdown("How far each target moves from its starting point (the last actual before it, or the "
                 "printed baseline). Positive means the target asks for improvement.")
     ambition = add_ambition(run_query("compare_ambition_top", councils=filters.councils, theme=filters.theme,
@@ -129,14 +130,18 @@ with ambition_tab:
                        lambda rows: add_ambition(rows, hover=False),
                        label="target ambition", file_name="target-ambition.csv", key="ambition")
 
-with tier_tab:
+
+def county_and_districts() -> None:
+    """The county and its districts, theme by theme."""
     st.markdown("Leicestershire County Council and its districts serve the same residents. What does each "
                 "plan under each common theme?")
     tiers = run_query("compare_two_tier")
     show_chart(cached_figure(build_theme_matrix, tiers, "total"), key="tiers")
     st.dataframe(readable(tiers), hide_index=True, key="tier-table", column_config=column_config(tiers))
 
-with quartile_tab:
+
+def quartile_position() -> None:
+    """Where each council's indicators sit in the quartile tables its plan prints."""
     st.markdown(QUARTILE_NOTE)
     bands = quartile_bands(run_query("quartile_bands", councils=filters.councils, max_councils=DETAIL_COUNCILS))
     if bands.empty:
@@ -154,3 +159,13 @@ with quartile_tab:
             full_table("quartile_bands", {"councils": filters.councils, "max_councils": None},
                        lambda rows: quartile_table(quartile_bands(rows)), label="quartile bands",
                        file_name="quartile-bands.csv", key="quartiles")
+
+
+# Only the open tab runs: a tab bound to the URL reruns the page when it is chosen, so the other
+# tabs' queries, figures and tables are neither made nor sent (the browser drew all five on each click).
+TABS = {"Theme matrix": theme_matrix, "Shared indicators": shared_indicators, "Target ambition": target_ambition,
+        "County and districts": county_and_districts, "Quartile position": quartile_position}
+for tab, draw in zip(st.tabs(list(TABS), key="tab", bind="query-params"), TABS.values()):
+    if tab.open:
+        with tab:
+            draw()

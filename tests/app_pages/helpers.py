@@ -20,6 +20,14 @@ def run_page(page: str, **query_params) -> AppTest:
     return app
 
 
+COMPARE_TABS = ["Theme matrix", "Shared indicators", "Target ambition", "County and districts", "Quartile position"]
+
+
+def run_compare_tab(tab: str, **query_params) -> AppTest:
+    """The Compare page opened on one tab: only the open tab runs and is drawn."""
+    return run_page("app_pages/compare.py", tab=tab, **query_params)
+
+
 def assert_drawn_cleanly(app: AppTest) -> None:
     assert not app.exception, [e.message for e in app.exception]
     assert not app.error, [e.value for e in app.error]

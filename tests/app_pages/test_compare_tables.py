@@ -2,7 +2,7 @@
 raw column names, and no None where a plan prints no figure."""
 import json
 
-from tests.app_pages.helpers import assert_drawn_cleanly, run_page
+from tests.app_pages.helpers import COMPARE_TABS, assert_drawn_cleanly, run_compare_tab
 
 
 def shown_headers(frame) -> list[str]:
@@ -14,11 +14,12 @@ def shown_headers(frame) -> list[str]:
 
 
 def test_every_table_on_the_compare_page_has_labelled_columns_and_no_none():
-    app = run_page("app_pages/compare.py")
-    assert_drawn_cleanly(app)
+    apps = [run_compare_tab(tab) for tab in COMPARE_TABS]
+    for app in apps:
+        assert_drawn_cleanly(app)
     # The tables of the query rows (the tabs' own prepared tables, such as quartile bands, name their
     # columns already): the theme matrix, shared indicators and their full table, ambition, county and districts.
-    frames = [frame for frame in app.dataframe if {"council_name", "code", "common_theme"} & set(frame.value.columns)]
+    frames = [frame for app in apps for frame in app.dataframe if {"council_name", "code", "common_theme"} & set(frame.value.columns)]
     assert len(frames) >= 5
     for frame in frames:
         headers = shown_headers(frame)

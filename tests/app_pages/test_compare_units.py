@@ -4,7 +4,7 @@ from perfdash.polarity import unit_label
 from tests.app_pages.helpers import (
     assert_drawn_cleanly,
     chart_specs,
-    run_page,
+    run_compare_tab,
     table_with,
 )
 
@@ -12,7 +12,7 @@ from tests.app_pages.helpers import (
 def test_a_code_printed_in_two_units_is_drawn_and_compared_apart(committed_tables):
     units = {row["unit"] for row in committed_tables["indicators"] if row.get("code") == "BV64"}
     assert len(units) > 1, "the bundled plans print BV64 in more than one unit"
-    app = run_page("app_pages/compare.py")
+    app = run_compare_tab("Shared indicators")
     assert_drawn_cleanly(app)
     [note] = [c.value for c in app.caption if "BV64 is printed in different units" in c.value]
     assert all(unit_label(unit) in note for unit in units)

@@ -4,8 +4,10 @@ import pytest
 
 from perfdash.views import trends
 from tests.app_pages.helpers import (
+    COMPARE_TABS,
     assert_drawn_cleanly,
     chart_specs,
+    run_compare_tab,
     run_page,
     table_with,
     trace_values,
@@ -173,13 +175,16 @@ def test_trends_narrowed_below_the_cap_list_everything_and_chart_the_first(cappe
 def test_compare_page_prints_counts_and_verdicts():
     app = run_page("app_pages/compare.py")
     assert_drawn_cleanly(app)
-    matrix = chart_specs(app)[0]
+    [matrix] = chart_specs(app)  # the theme matrix opens first; the other tabs wait until chosen
     assert matrix["data"][0]["type"] == "heatmap" and matrix["data"][0]["texttemplate"] == "%{text}"
+    app = run_compare_tab("Shared indicators")
+    assert_drawn_cleanly(app)
+    assert [spec["layout"]["title"]["text"].split(":")[0] for spec in chart_specs(app)] == ["Shared indicators"]
     shared = table_with(app, "against_other_councils")
     assert "BV12" in set(shared["code"])
     assert set(shared["against_other_councils"]) <= {"Better than the others", "Worse than the others", "Mixed",
                                                       "Not comparable"}
-    tiers = table_with(app, "examples")
+    tiers = table_with(run_compare_tab("County and districts"), "examples")
     assert set(tiers["council_id"]) == {"leicestershire", "nw-leicestershire", "melton"}
 
 
@@ -189,18 +194,20 @@ def chart_titled(app, start: str) -> dict:
 
 def test_compare_draws_everything_of_the_committed_extracts():
     """Four councils and three shared codes are within every bound: nothing is held back."""
-    app = run_page("app_pages/compare.py")
-    assert_drawn_cleanly(app)
-    # Nothing is capped; a code printed in two units (BV64) is noted, and drawn apart.
-    assert not app.info and [c.value for c in app.caption if "printed in different units" not in c.value] == []
+    tabs = [run_compare_tab(tab) for tab in COMPARE_TABS]
+    for app in tabs:
+        assert_drawn_cleanly(app)
+        # Nothing is capped; a code printed in two units (BV64) is noted, and drawn apart.
+        assert not app.info and [c.value for c in app.caption if "printed in different units" not in c.value] == []
+        assert not [button for button in app.button if button.key.endswith("-full")]
+    app = tabs[COMPARE_TABS.index("Shared indicators")]
     shared = chart_titled(app, "Shared indicators: latest actual")
     assert {trace["name"] for trace in shared["data"] if trace["type"] == "bar"} >= {
         "Leicester City Council actual", "North West Leicestershire District Council actual"}
     assert table_with(app, "against_other_councils")["code"].unique().tolist() == ["BV10", "BV12", "BV63", "BV64", "BV66a",
                                                                            "BV9"]
-    assert chart_titled(app, "Target ambition")["layout"]["title"]["text"] == \
-        "Target ambition per indicator (% change asked)"
-    assert not [button for button in app.button if button.key.endswith("-full")]
+    ambition = chart_titled(tabs[COMPARE_TABS.index("Target ambition")], "Target ambition")
+    assert ambition["layout"]["title"]["text"] == "Target ambition per indicator (% change asked)"
 
 
 @pytest.fixture
@@ -227,7 +234,7 @@ def bounded_compare(tmp_path, monkeypatch):
 
 
 def test_compare_counts_too_many_councils_against_target_and_asks_to_narrow(bounded_compare):
-    app = run_page("app_pages/compare.py")
+    app = run_compare_tab("Shared indicators")
     assert_drawn_cleanly(app)
     assert "4 councils are compared, too many to draw one by one" in app.info[0].value
     assert "Choose 2 or fewer councils" in app.info[0].value
@@ -249,7 +256,7 @@ def test_compare_counts_too_many_councils_against_target_and_asks_to_narrow(boun
 
 
 def test_compare_draws_each_council_once_narrowed_to_the_bound(bounded_compare):
-    app = run_page("app_pages/compare.py", council=["leicester", "melton"])
+    app = run_compare_tab("Shared indicators", council=["leicester", "melton"])
     assert_drawn_cleanly(app)
     assert not app.info
     assert not any("national codes" in caption.value for caption in app.caption)  # both shared codes drawn
@@ -268,7 +275,7 @@ def test_compare_draws_each_council_once_narrowed_to_the_bound(bounded_compare):
 
 
 def test_compare_draws_the_largest_target_changes_and_counts_them_all(bounded_compare):
-    app = run_page("app_pages/compare.py")
+    app = run_compare_tab("Target ambition")
     assert_drawn_cleanly(app)
     ambition = chart_titled(app, "Target ambition")
     assert ambition["layout"]["title"]["text"].replace("<br>", " ").endswith(": the 2 largest changes of 9 targets")

@@ -4,6 +4,8 @@ import json
 from tests.app_pages.helpers import assert_drawn_cleanly, run_page, table_with
 
 NWL_FILE = "nw-leicestershire_council-delivery-plan_2007-10.txt"
+MILESTONES = "Quarterly milestones (NW Leicestershire)"
+PROGRESS = "Progress status (Melton)"
 
 
 def metrics(app) -> dict[str, str]:
@@ -28,6 +30,10 @@ def test_a_url_search_finds_the_known_nwl_action_with_its_officer_and_source():
     assert row["Responsible officer"] == "Head of Policy & Performance"
     assert row["Source line"] == f"sources?file={NWL_FILE}&line=947#{NWL_FILE}:947"
     assert metrics(app)["Actions"] == "1" and metrics(app)["With quarterly milestones"] == "1"
+    assert not app.get("table"), "the milestones tab waits until it is chosen"
+    app = run_page("app_pages/actions.py", q="Review the Scrutiny function", tab=MILESTONES)
+    assert_drawn_cleanly(app)
+    assert not [frame for frame in app.dataframe if "Responsible officer" in frame.value.columns]
     grid = app.get("table")[0].proto
     assert "Evaluate role of scrutiny" in str(grid) and f"{NWL_FILE}:947" in str(grid)
 
@@ -41,7 +47,7 @@ def test_the_officer_filter_in_the_url_keeps_only_their_actions(committed_tables
 
 
 def test_melton_progress_shows_status_in_words_a_titled_chart_and_the_rule(committed_tables):
-    app = run_page("app_pages/actions.py", council="melton")
+    app = run_page("app_pages/actions.py", council="melton", tab=PROGRESS)
     assert_drawn_cleanly(app)
     melton = [r for r in committed_tables["actions"] if r["council_id"] == "melton"]
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
@@ -55,7 +61,8 @@ def test_melton_progress_shows_status_in_words_a_titled_chart_and_the_rule(commi
                                         r"– No progress reported)$").all()
     rule = " ".join(m.value for m in app.markdown)
     assert "first that matches wins" in rule and "**Delayed**" in rule
-    assert any("No action with quarterly milestones" in i.value for i in app.info)
+    milestones = run_page("app_pages/actions.py", council="melton", tab=MILESTONES)
+    assert any("No action with quarterly milestones" in i.value for i in milestones.info)
 
 
 def test_actions_page_explains_when_nothing_matches():

@@ -81,6 +81,7 @@ def test_actions_page_progress_tab_by_url(page, app_url):
 def test_a_source_link_on_the_actions_page_lands_on_its_line(page, app_url):
     open_page(page, app_url, "actions?q=Review%20the%20Scrutiny%20function")
     page.get_by_role("tab", name="Quarterly milestones (NW Leicestershire)").click()
+    wait_for_app(page)  # the tab's content is made by the rerun that choosing it starts
     link = page.locator('[data-testid="stTable"] a', has_text=f"{NWL_FILE}:947")
     with page.context.expect_page() as opened:  # links open the source in a new tab, keeping this view
         link.click()
