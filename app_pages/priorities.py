@@ -38,10 +38,10 @@ if big:
             "[data-testid='stMain'] h1 {font-size: 3rem;}</style>")
 
 st.title("Priorities")
-listing_tab, ranking_tab = st.tabs(["Priorities and what serves them", "Ranking workshop"], key="tab",
-                                    bind="query-params")
 
-with listing_tab:
+
+def priorities_listing() -> None:
+    """Each council's priorities in the plan's order, the scrutiny gaps, and what serves one priority."""
     shown = table
     st.markdown("Each council's priorities in the plan's own order; sub-priorities (↳) sit under their parent. "
                 "**Stated** links are printed in the plan; **same theme** links are only inferred from the "
@@ -103,5 +103,15 @@ with listing_tab:
             with st.expander(f"{words} in the same theme (inferred, not stated): {len(inferred)}"):
                 st.dataframe(inferred, hide_index=True, key=f"inferred-{kind}")
 
-with ranking_tab:
+
+def ranking_workshop() -> None:
+    """The ranking workshop."""
     workshop_tab(listed, everyone, names, curated_params, big or present)
+
+
+# Only the open tab runs (a tab bound to the URL reruns the page when chosen).
+TABS = {"Priorities and what serves them": priorities_listing, "Ranking workshop": ranking_workshop}
+for tab, draw in zip(st.tabs(list(TABS), key="tab", bind="query-params"), TABS.values()):
+    if tab.open:
+        with tab:
+            draw()

@@ -8,6 +8,7 @@ from perfdash.views import priorities as pr
 from tests.app_pages.helpers import assert_drawn_cleanly, chart_specs, run_page
 from tests.fixtures import write_extracts
 
+WORKSHOP = "Ranking workshop"
 NWL = "North West Leicestershire District Council"
 
 
@@ -62,7 +63,7 @@ def test_one_priority_lists_stated_and_inferred_links_apart():
 
 
 def test_workshop_starts_in_the_plans_order_with_a_titled_slope_chart():
-    app = run_page("app_pages/priorities.py", wc="nw-leicestershire")
+    app = run_page("app_pages/priorities.py", wc="nw-leicestershire", tab=WORKSHOP)
     assert_drawn_cleanly(app)
     table = ranking(app)
     # 27 priorities: the nine the plan ranks, then the 18 CAT priority outcomes in the plan's order.
@@ -88,7 +89,7 @@ def scenario_file(**changes):
 
 
 def test_uploading_a_valid_scenario_restores_the_council_scores_and_order():
-    app = run_page("app_pages/priorities.py")
+    app = run_page("app_pages/priorities.py", tab=WORKSHOP)
     app.file_uploader(key="ws_upload").set_value(("meeting.yaml", scenario_file(), "application/x-yaml"))
     app.run()
     assert_drawn_cleanly(app)
@@ -101,7 +102,7 @@ def test_uploading_a_valid_scenario_restores_the_council_scores_and_order():
 
 
 def test_uploading_an_invalid_scenario_lists_the_problems_and_changes_nothing():
-    app = run_page("app_pages/priorities.py")
+    app = run_page("app_pages/priorities.py", tab=WORKSHOP)
     app.file_uploader(key="ws_upload").set_value(("meeting.yaml", scenario_file(), "application/x-yaml"))
     app.run()
     before = ranking(app)
