@@ -22,6 +22,7 @@ from perfdash.views.compare import (
     codes_in_several_units,
     codes_to_draw,
     draws_each_council,
+    matrix_to_draw,
     shared_verdicts,
     themes_of,
 )
@@ -51,7 +52,11 @@ def theme_matrix() -> None:
     measure = st.segmented_control("Count", options=["Total", "Priorities", "Indicators", "Actions"],
                                    default="Total", key="measure", bind="query-params")
     matrix = run_query("compare_theme_matrix", councils=filters.councils)
-    show_chart(cached_figure(build_theme_matrix, matrix, (measure or "Total").lower()), key="matrix")
+    drawn, councils = matrix_to_draw(matrix)
+    if len(drawn) < len(matrix):
+        st.caption(f"The heat map shows the first {DETAIL_COUNCILS} by name of the {councils:,} chosen councils. "
+                   "Choose councils in the sidebar to see others; the table below holds every council.")
+    show_chart(cached_figure(build_theme_matrix, drawn, (measure or "Total").lower()), key="matrix")
     table_alternative(readable(matrix), file_name="theme-matrix.csv", label="theme matrix", key="matrix",
                       column_config=column_config(matrix))
 

@@ -13,6 +13,14 @@ CHART_BARS = 72       # most council bars in the one-by-one chart (each is a tra
 CHART_TARGETS = 80    # most targets the ambition chart draws: those asking the largest change
 
 
+def matrix_to_draw(matrix: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The theme matrix's rows for the councils its heat map draws, the first DETAIL_COUNCILS by
+    name, and how many councils the matrix holds: a row is 110 px tall, so 350 councils made a chart
+    38,000 px high that the browser took seconds to draw. The table and CSV keep every council."""
+    names = sorted(matrix["council_name"].unique())
+    return matrix[matrix["council_name"].isin(names[:DETAIL_COUNCILS])], len(names)
+
+
 def draws_each_council(councils: int) -> bool:
     """Whether the shared-indicator chart gives each of this many chosen councils its own bar."""
     return councils <= DETAIL_COUNCILS

@@ -255,6 +255,16 @@ def test_compare_counts_too_many_councils_against_target_and_asks_to_narrow(boun
     assert "Download all 9 rows" in [button.proto.label for button in app.get("download_button")]
 
 
+def test_the_theme_matrix_draws_a_bounded_number_of_councils_and_its_table_holds_them_all(bounded_compare):
+    app = run_page("app_pages/compare.py")
+    assert_drawn_cleanly(app)
+    [matrix] = chart_specs(app)
+    # The first two by name of Leicester, Leicestershire, Melton and North West Leicestershire.
+    assert matrix["data"][0]["y"] == ["Leicester City Council", "Leicestershire County Council"]
+    assert "The heat map shows the first 2 by name of the 4 chosen councils" in " ".join(c.value for c in app.caption)
+    assert table_with(app, "common_theme")["council_id"].nunique() == 4
+
+
 def test_compare_draws_each_council_once_narrowed_to_the_bound(bounded_compare):
     app = run_compare_tab("Shared indicators", council=["leicester", "melton"])
     assert_drawn_cleanly(app)
