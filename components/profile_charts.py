@@ -44,15 +44,18 @@ def _status_traces(statuses: pd.DataFrame) -> list[go.Scatter]:
             textposition=[{1: "top right", 4: "top left"}.get(int(q), "top center") for q in rows["quarter"]],
             marker={"symbol": RAG_SYMBOLS[status], "size": 15, "color": colour, "line": {"width": 2,
                                                                                       "color": "#000000"}},
-            hovertext=[f"Q{int(r.quarter)} actual ({r.basis}): <b>{r.actual:,.2f}</b><br>{icon} {words}: "
-                       f"{r.rag_reason}" for r in rows.itertuples()],
+            # Column by column: itertuples builds a tuple of all forty columns of a judged quarter.
+            hovertext=[f"Q{int(quarter)} actual ({basis}): <b>{actual:,.2f}</b><br>{icon} {words}: {reason}"
+                       for quarter, basis, actual, reason in zip(rows["quarter"], rows["basis"], rows["actual"],
+                                                                 rows["rag_reason"])],
             hoverinfo="text", showlegend=False))
     return traces
 
 
 def _profile_trace(rows: pd.DataFrame, profile: str | None, colour: str) -> go.BaseTraceType:
     quarters = [f"Q{int(q)}" for q in rows["quarter"]]
-    hover = [f"Q{int(r.quarter)} target: <b>{r.value_text}</b><br>{r.source}" for r in rows.itertuples()]
+    hover = [f"Q{int(quarter)} target: <b>{text}</b><br>{source}"
+             for quarter, text, source in zip(rows["quarter"], rows["value_text"], rows["source"])]
     if profile == "per_quarter":
         return go.Bar(x=quarters, y=rows["value"], name="Quarterly target", marker_color=colour,
                       hovertext=hover, hoverinfo="text", showlegend=False)

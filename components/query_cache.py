@@ -181,13 +181,20 @@ def cycle_state() -> tuple:
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def _year_outturns(state: tuple, council: str, year: int) -> pd.DataFrame:
-    assessed = _assessed(*state, council)
-    return assessed[(assessed["year_start"] == year) & assessed["actual"].notna()].reset_index(drop=True)
+    from perfdash.rag import status as quarter_status
+
+    extracts_dir, plans, store_state, rules_state = state
+    # The RAG rule judges a quarter from its own year's quarters alone, so one year is read and
+    # judged, not all twenty: the same rows as assessed_quarters' for that year.
+    long = queries.execute(_store_database(extracts_dir, plans, store_state), queries.load_sql("status_council_year"),
+                           {"council": council, "year": year})
+    assessed = quarter_status.assess_quarters(long, _rules(rules_state))
+    return assessed[assessed["actual"].notna()].reset_index(drop=True)
 
 
 def year_outturns(council: str, year: int) -> pd.DataFrame:
     """The council's judged quarters of one year that have an outturn: a few hundred rows, cached
-    as assessed_quarters is, so a page about one year does not copy every year's on each rerun."""
+    until the store, the extracts or the tolerances change."""
     return _year_outturns(cycle_state(), council, int(year))
 
 

@@ -113,3 +113,19 @@ def test_shaped_tables_of_different_shapes_or_filters_are_kept_apart(executions)
                                    indicator_ids=[BV9])
     assert len(whole) > len(by_quarter) == 1
     assert set(one["indicator_id"]) == {BV9} and len(one) < len(whole)
+
+
+def test_a_years_outturns_are_that_years_judged_quarters_and_follow_a_store_write(executions, tmp_path):
+    import pandas as pd
+
+    assert database.reads_store(database.load_sql("status_council_year"))
+    store = ActualsStore(tmp_path / "actuals.duckdb", REAL)
+    store.record([Outturn(BV9, NWL, 2007, 1, 31.25, "31.25%", "checked")], "alice")
+    every = query_cache.assessed_quarters(NWL)
+    for year in sorted(set(every["year_start"])):
+        expected = every[(every["year_start"] == year) & every["actual"].notna()].reset_index(drop=True)
+        pd.testing.assert_frame_equal(query_cache.year_outturns(NWL, year), expected)
+    assert q1_outturn(query_cache.year_outturns(NWL, 2007)) == [31.25, "recorded"]
+
+    store.record([Outturn(BV9, NWL, 2007, 1, 29.5, "29.5%", "revised")], "alice")
+    assert q1_outturn(query_cache.year_outturns(NWL, 2007)) == [29.5, "recorded"]
