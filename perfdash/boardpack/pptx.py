@@ -27,6 +27,7 @@ from perfdash.boardpack.content import (
     RedIndicator,
     TableRow,
 )
+from perfdash.boardpack.pptx_cells import write_cell
 from perfdash.boardpack.pptx_chart import FONT, add_chart
 from perfdash.palette import RAG_STYLES
 
@@ -80,11 +81,6 @@ def _titled_slide(deck, title: str):
     return slide
 
 
-def _fill(cell, colour: RGBColor) -> None:
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = colour
-
-
 def _table(slide, header: Sequence[str], rows, widths: Sequence[float], top: float) -> None:
     """A table of plain text at TABLE_PT: a bold shaded header, group rows spanning every column."""
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(MARGIN), Inches(top),
@@ -95,19 +91,14 @@ def _table(slide, header: Sequence[str], rows, widths: Sequence[float], top: flo
     for n, width in enumerate(widths):
         table.columns[n].width = Inches(width)
     for n, text in enumerate(header):
-        cell = table.cell(0, n)
-        _write(cell.text_frame, [(text, TABLE_PT, True)])
-        _fill(cell, HEADER_FILL)
+        write_cell(table.cell(0, n), text, TABLE_PT, True, FONT, str(HEADER_FILL))
     for r, row in enumerate(rows, start=1):
         if row.is_group:
             table.cell(r, 0).merge(table.cell(r, len(header) - 1))
-            _write(table.cell(r, 0).text_frame, [(row.cells[0], TABLE_PT, True)])
-            _fill(table.cell(r, 0), GROUP_FILL)
+            write_cell(table.cell(r, 0), row.cells[0], TABLE_PT, True, FONT, str(GROUP_FILL))
             continue
         for n, text in enumerate(row.cells):
-            cell = table.cell(r, n)
-            _write(cell.text_frame, [(text, TABLE_PT, False)])
-            _fill(cell, WHITE)
+            write_cell(table.cell(r, n), text, TABLE_PT, False, FONT, str(WHITE))
     for r, row in enumerate([None, *rows]):
         cells = header if row is None else row.cells
         table.rows[r].height = Emu(int(Pt(paging.row_height_pt(cells, widths, TABLE_PT))))

@@ -126,3 +126,33 @@ def test_a_long_comment_continues_on_the_next_slide_and_loses_nothing(pack):
     assert len(boxes) > 1
     shown = " ".join(box.removesuffix(" …continued") for box in boxes)
     assert shown.split() == long_comment.split()
+
+
+@pytest.mark.parametrize("text, bold", [("BV9 Percentage of Council Tax Collected", False), ("Priority 1: <A & B>", True),
+                                        ("bell\x07 and tab\t kept", False), ("", False)])
+def test_a_table_cell_written_directly_is_the_xml_python_pptx_makes(text, bold):
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    from perfdash.boardpack.pptx_cells import write_cell
+    from perfdash.boardpack.pptx_chart import FONT
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    cells = slide.shapes.add_table(1, 2, Inches(1), Inches(1), Inches(4), Inches(1)).table
+    made, direct = cells.cell(0, 0), cells.cell(0, 1)
+    frame = made.text_frame  # the library's own properties, as the deck used to write every cell
+    frame.word_wrap = True
+    frame.clear()
+    run = frame.paragraphs[0].add_run()
+    frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    run.text = text
+    run.font.name, run.font.size, run.font.bold, run.font.italic = FONT, Pt(14), bold, False
+    run.font.color.rgb = RGBColor(0, 0, 0)
+    made.fill.solid()
+    made.fill.fore_color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
+    write_cell(direct, text, 14, bold, FONT, "D9D9D9")
+    assert etree.tostring(direct._tc) == etree.tostring(made._tc)
