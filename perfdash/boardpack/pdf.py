@@ -20,16 +20,15 @@ from perfdash.palette import RAG_STYLES
 
 CSS = """
 @page {
-  size: A4 landscape;
-  margin: 14mm 14mm 18mm 14mm;
+  __PAGE_BOX__
   @bottom-left { content: __FOOTER__; font: 10.5pt "DejaVu Sans", Arial, sans-serif; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 10.5pt "DejaVu Sans", Arial, sans-serif; }
+  __NUMBERS__
 }
 html { font: 11pt/1.35 "DejaVu Sans", Arial, sans-serif; color: #000; }
 h1 { font-size: 30pt; margin: 40mm 0 4mm; }
 h2 { font-size: 18pt; margin: 0 0 3mm; }
 section { break-before: page; }
-section.cover { break-before: auto; }
+body > section:first-child { break-before: auto; }
 .cover p { font-size: 16pt; margin: 2mm 0; }
 .demo { font-weight: bold; border: 2pt solid #000; padding: 2mm 3mm; display: inline-block; }
 table { border-collapse: collapse; width: 100%; }
@@ -60,11 +59,15 @@ tr { break-inside: avoid; }
 .quarters caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
 .quarters th, .quarters td { padding: 1mm 1.5mm; }
 """
+PAGE_BOX = "size: A4 landscape; margin: 14mm 14mm 18mm 14mm;"
+PAGE_NUMBERS = ('@bottom-right { content: "Page " counter(page) " of " counter(pages); '
+                'font: 10.5pt "DejaVu Sans", Arial, sans-serif; }')
 
 
 # Column shares (per cent) of the listing tables, in the order of their headers.
 SCORECARD_WIDTHS = (24, 11, 11, 11, 12, 12, 19)
 APPENDIX_WIDTHS = (30, 12, 18, 40)
+SPLIT_SCORECARD_ROWS = 120  # a scorecard this long (about ten pages) is laid out in two halves
 QUARTERS_UNDER_CHART = 6  # a red page's table of the chart's figures: under the chart up to this many
 
 
@@ -120,12 +123,25 @@ def _headline(pack: BoardPack) -> str:
             f"{by_group}</section>")
 
 
-def _scorecard(pack: BoardPack) -> str:
+def _halves(rows: tuple) -> list[tuple]:
+    """A long scorecard in two, at the group that starts nearest its middle, so the two halves can
+    be laid out side by side; a short one, or one group, whole."""
+    starts = [n for n, row in enumerate(rows) if row.is_group and n > 0]
+    if len(rows) < SPLIT_SCORECARD_ROWS or not starts:
+        return [rows]
+    cut = min(starts, key=lambda n: abs(n - len(rows) / 2))
+    return [rows[:cut], rows[cut:]]
+
+
+def _scorecards(pack: BoardPack) -> list[str]:
     note = ("Value is the quarter's outturn, or the year to date where the target is cumulative. Where each "
             "value and target comes from: see the appendix.")
-    return (f"<section><h2>Scorecard by {_e(pack.grouping_words)}</h2>"
-            f"{_table(SCORECARD_HEADER, pack.scorecard, f'Every indicator in {pack.quarter_label}', SCORECARD_WIDTHS)}"
-            f'<p class="note">{_e(note)}</p></section>')
+    halves = _halves(pack.scorecard)
+    heading = f"Scorecard by {pack.grouping_words}"
+    return [f"<section><h2>{_e(heading + (' (continued)' if n else ''))}</h2>"
+            f"{_table(SCORECARD_HEADER, rows, f'Every indicator in {pack.quarter_label}', SCORECARD_WIDTHS)}"
+            + (f'<p class="note">{_e(note)}</p>' if n == len(halves) - 1 else "") + "</section>"
+            for n, rows in enumerate(halves)]
 
 
 def _red(red: RedIndicator) -> str:
@@ -151,24 +167,54 @@ def _red(red: RedIndicator) -> str:
             f'<p class="sources"><strong>Sources.</strong> {_e(". ".join(red.sources))}</p></section>')
 
 
-def board_pack_html(pack: BoardPack) -> str:
+def _document(pack: BoardPack, body: str, numbered: bool) -> str:
     footer = f"{pack.council_name} · {pack.quarter_label} board pack" + (f" · {DEMO_WARNING}" if pack.demo else "")
+    css = (CSS.replace("__PAGE_BOX__", PAGE_BOX).replace("__FOOTER__", css_string(footer))
+           .replace("__NUMBERS__", PAGE_NUMBERS if numbered else ""))
+    return (f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(pack.title)}</title>'
+            f"<style>{css}</style></head><body>{body}</body></html>")
+
+
+def _parts(pack: BoardPack) -> list[str]:
+    """The pack's sections in runs of pages: the cover, counts and scorecard (a long scorecard's
+    second half on its own); the red indicators; the appendix. Every section starts a page, so the runs laid out apart make the
+    same pages as the whole."""
     reds = "".join(_red(red) for red in pack.reds) or (
         f"<section><h2>Red indicators</h2><p>No indicator is red in {_e(pack.quarter_label)}.</p></section>")
     listing = _table(APPENDIX_HEADER, pack.appendix, "Every indicator, its status and its sources", APPENDIX_WIDTHS)
     appendix = f"<section><h2>Appendix: every indicator</h2>{listing}</section>"
-    return (f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(pack.title)}</title>'
-            f"<style>{CSS.replace('__FOOTER__', css_string(footer))}</style></head><body>"
-            f"{_cover(pack)}{_headline(pack)}{_scorecard(pack)}{reds}{appendix}</body></html>")
+    first, *rest = _scorecards(pack)
+    return [f"{_cover(pack)}{_headline(pack)}{first}", *rest, reds, appendix]
 
 
-def pdf_bytes(pack: BoardPack) -> bytes:
-    """The pack as the bytes of a PDF file."""
-    from weasyprint import (
-        HTML,  # imported here: it loads Pango, which only the pack needs
-    )
+def board_pack_html(pack: BoardPack) -> str:
+    """The whole pack as one HTML document, numbered "Page n of N" by CSS counters."""
+    return _document(pack, "".join(_parts(pack)), numbered=True)
 
-    return HTML(string=board_pack_html(pack)).write_pdf()
+
+def part_documents(pack: BoardPack) -> list[str]:
+    """The pack as HTML documents of consecutive pages, without page numbers: laid out apart
+    (perfdash.boardpack.pdf_pages) and numbered once joined."""
+    return [_document(pack, part, numbered=False) for part in _parts(pack)]
+
+
+def _numbers_document() -> str:
+    """The pages' size and margins with only the page numbers in their footers, and no body."""
+    return f"<!doctype html><html><head><style>@page {{ {PAGE_BOX} {PAGE_NUMBERS} }}</style></head><body></body></html>"
+
+
+def pdf_bytes(pack: BoardPack, pool=None) -> bytes:
+    """The pack as the bytes of a PDF file. With `pool` (a concurrent.futures executor of
+    processes) its parts are laid out side by side and numbered once joined; without, the whole
+    document is laid out here in one pass."""
+    from perfdash.boardpack.pdf_pages import joined_and_numbered, layout, numbers_for, page_count
+
+    if pool is None:
+        return layout(board_pack_html(pack))
+    parts = list(pool.map(layout, part_documents(pack)))
+    # Laid out by a worker too: it has WeasyPrint's fonts loaded already, this process has not.
+    numbers = pool.submit(layout, numbers_for(sum(map(page_count, parts)), _numbers_document())).result()
+    return joined_and_numbered(parts, numbers)
 
 
 def write_pdf(pack: BoardPack, folder: Path) -> Path:

@@ -52,12 +52,13 @@ def _write_all(files: dict[Path, bytes]) -> None:
 
 @contextlib.contextmanager
 def _beside():
-    """One forked worker process, or None where fork is not offered (the deck is then built here)."""
+    """Forked worker processes, one per core, or None where fork is not offered (then the deck and
+    the PDF are made here, one after the other)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(max(3, os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork"))
     except ValueError:
         pool = None
     try:
@@ -96,12 +97,12 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
         print(f"no board pack was written: {error}", file=sys.stderr)
         return 1
     with _beside() as pool:
-        # The deck is built in a second process while this one lays out the PDF, the slower of the two.
+        # The deck is built in one worker while the others lay out the PDF's parts.
         deck_bytes = pool.submit(pptx_bytes, pack) if pool else None
         try:
             from perfdash.boardpack.pdf import pdf_bytes
 
-            pdf = pdf_bytes(pack)
+            pdf = pdf_bytes(pack, pool)
         except OSError as error:  # WeasyPrint could not load Pango
             print(f"no board pack was written: {PANGO_HINT} ({error})", file=sys.stderr)
             return 1

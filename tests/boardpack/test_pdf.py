@@ -106,3 +106,43 @@ def test_a_red_indicator_with_twelve_quarters_keeps_to_one_page(tmp_path):
     assert "The chart's figures" in page and red.given_by in page and "Sources." in page
     following = pages[pages.index(page) + 1]
     assert "Corrective action" not in following and red.given_by not in following
+
+
+def _texts(data: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_parts_laid_out_side_by_side_make_the_same_numbered_pages_as_the_whole(pack, pdf_file):
+    """The command lays the parts out in worker processes and stamps the page numbers once they are
+    joined; the pages must read exactly as the whole document laid out in one pass."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from perfdash.boardpack.pdf import pdf_bytes
+
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        joined = pdf_bytes(pack, pool)
+    whole, parts = _texts(pdf_file), _texts(joined)
+    assert parts == whole
+    assert all(text.count(f"Page {n} of {len(parts)}") == 1 for n, text in enumerate(parts, start=1))
+    reader = PdfReader(io.BytesIO(joined))
+    assert reader.metadata.title == pack.title
+    bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Appendix: every indicator" in bookmarks and any(red.heading in bookmarks for red in pack.reds)
+
+
+def test_a_long_scorecard_is_cut_in_two_at_the_group_nearest_its_middle():
+    from perfdash.boardpack.content import TableRow
+    from perfdash.boardpack.pdf import SPLIT_SCORECARD_ROWS, _halves
+
+    def group(rows: int, name: str) -> list[TableRow]:
+        return [TableRow((name,), is_group=True)] + [TableRow((f"{name} {n}", "1")) for n in range(rows)]
+
+    long = tuple(group(30, "A") + group(40, "B") + group(60, "C"))
+    assert len(long) >= SPLIT_SCORECARD_ROWS
+    first, second = _halves(long)
+    assert first + second == long and second[0].cells == ("C",)  # C starts at row 72, nearest 66
+    short = tuple(group(10, "A") + group(10, "B"))
+    assert _halves(short) == [short]
+    one_group = tuple(group(SPLIT_SCORECARD_ROWS, "A"))
+    assert _halves(one_group) == [one_group]

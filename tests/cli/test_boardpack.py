@@ -97,7 +97,7 @@ def test_a_bad_year_is_refused_in_words(capsys, tmp_path, store):
 def test_when_the_pdf_cannot_be_made_neither_file_is_written(capsys, tmp_path, store, monkeypatch):
     from perfdash.boardpack import pdf
 
-    def no_pango(pack):
+    def no_pango(pack, pool=None):
         raise OSError("cannot load library 'libpango-1.0-0'")
 
     monkeypatch.setattr(pdf, "pdf_bytes", no_pango)
