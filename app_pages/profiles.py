@@ -5,7 +5,7 @@ from components.definition_panel import show_definition
 from components.figure_cache import cached_figure
 from components.meeting_mode import meeting_mode
 from components.profile_charts import build_code_profiles, build_quarterly_profile
-from components.query_cache import run_query, year_outturns
+from components.query_cache import run_query, shaped_query, year_outturns
 from components.status_display import rag_label
 from components.ui import (
     SOURCE_LINK_CONFIG,
@@ -20,7 +20,7 @@ from components.yes_no_charts import build_yes_no_profile
 from perfdash.views.definitions import definitions_for
 from perfdash.views.profiles import (
     by_indicator,
-    findings_for,
+    findings_by_indicator,
     page_count,
     page_of,
     profile_table,
@@ -69,6 +69,7 @@ st.caption(f"{names[council]}, {year_labels[year]}: showing {len(shown)} of {len
 definitions = definitions_for(run_query("indicator_definitions", indicator_ids=shown)).set_index("indicator_id",
                                                                                            drop=False)
 panel_profiles, panel_outturns = by_indicator(profiles, shown), by_indicator(outturns, shown)
+found = findings_by_indicator(findings)
 grid = st.columns(3)
 for index, indicator_id in enumerate(shown):
     with grid[index % 3].container(border=True):
@@ -78,10 +79,12 @@ for index, indicator_id in enumerate(shown):
         draw = build_yes_no_profile if (one["unit"] == "yes_no").all() else build_quarterly_profile
         show_chart(cached_figure(draw, one, statuses), key=f"profile-{indicator_id}")
         show_definition(definitions.loc[indicator_id].to_dict())
-        for line in findings_for(findings, indicator_id):
+        for line in found.get(indicator_id, []):
             st.caption(line)
 
-table_alternative(with_source_links(profile_table(profiles).drop(columns=["indicator_id"])),
+listed = shaped_query("profiles_quarterly", profile_table, council=council, year=year, theme=filters.theme,
+                      search=filters.search)
+table_alternative(with_source_links(listed.drop(columns=["indicator_id"])),
                   file_name=f"profiles-{council}-{year}.csv", label="every profile on this page's filters",
                   key="profiles", column_config=SOURCE_LINK_CONFIG)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -71,5 +72,6 @@ def table_alternative(frame: pd.DataFrame, file_name: str, label: str, key: str,
     """The table behind a chart, with a CSV download: the accessible alternative to the chart."""
     with st.expander(f"Table and CSV: {label}", expanded=False):
         st.dataframe(frame, hide_index=True, column_config=column_config, key=f"{key}-table")
-        st.download_button("Download CSV", to_csv_bytes(frame), file_name=file_name,
+        # The CSV is made when the button is pressed, not on every rerun of the page.
+        st.download_button("Download CSV", partial(to_csv_bytes, frame), file_name=file_name, on_click="ignore",
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:")

@@ -56,6 +56,14 @@ def by_indicator(frame: pd.DataFrame, indicator_ids: list[str]) -> dict[str, pd.
 
 def findings_for(findings: pd.DataFrame, indicator_id: str) -> list[str]:
     """Plain lines, each with an icon and the source, for one indicator's findings."""
+    return findings_by_indicator(findings).get(indicator_id, [])
+
+
+def findings_by_indicator(findings: pd.DataFrame) -> dict[str, list[str]]:
+    """findings_for every indicator with findings, in one pass."""
     icons = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
-    own = findings[findings["indicator_id"] == indicator_id]
-    return [f"{icons.get(r.severity, '•')} {r.message} ({r.source})" for r in own.itertuples()]
+    lines: dict[str, list[str]] = {}
+    for indicator_id, severity, message, source in zip(findings["indicator_id"], findings["severity"],
+                                                        findings["message"], findings["source"]):
+        lines.setdefault(indicator_id, []).append(f"{icons.get(severity, '•')} {message} ({source})")
+    return lines
