@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 import weakref
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,21 @@ def start_app(extra_env: dict | None = None):
         process.kill()
         raise
     return process, url
+
+
+@contextmanager
+def app_with_outturns(folder: Path, outturns: list, **extra_env: str):
+    """A fresh server whose store under `folder` holds `outturns`, recorded by jo.bloggs; its URL."""
+    from perfdash.store.outturns import ActualsStore
+
+    ActualsStore(folder / "actuals.duckdb").record(outturns, "jo.bloggs")
+    process, url = start_app({"PERFDASH_STORE": str(folder / "actuals.duckdb"),
+                              "PERFDASH_DEMO_STORE": str(folder / "demo.duckdb"), **extra_env})
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

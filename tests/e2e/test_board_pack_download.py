@@ -8,8 +8,8 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from perfdash.store.outturns import ActualsStore, Outturn
-from tests.e2e.conftest import start_app, wait_for_app
+from perfdash.store.outturns import Outturn
+from tests.e2e.conftest import app_with_outturns, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -20,16 +20,11 @@ STEM = f"{NWL}-2007-08-Q1-board-pack"
 
 @pytest.fixture(scope="module")
 def pack_app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("board-pack-download")
-    ActualsStore(folder / "actuals.duckdb").record([
+    with app_with_outturns(tmp_path_factory.mktemp("board-pack-download"), [
         Outturn("nwl-delivery-2007:BV9", NWL, 2007, 1, 27.0, "27.0%", "Billing system outage in May"),
         Outturn("nwl-delivery-2007:BV10", NWL, 2007, 1, 12.25, "12.25%", "Two large ratepayers in arrears"),
-    ], "jo.bloggs")
-    process, url = start_app({"PERFDASH_STORE": str(folder / "actuals.duckdb"),
-                              "PERFDASH_DEMO_STORE": str(folder / "demo.duckdb")})
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    ]) as url:
+        yield url
 
 
 def _download(page, label: str):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from perfdash.store.outturns import ActualsStore, Outturn
-from tests.e2e.conftest import screenshot, start_app, wait_for_app
+from perfdash.store.outturns import Outturn
+from tests.e2e.conftest import app_with_outturns, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -18,17 +18,12 @@ HOSTILE = "![x](http://example.org/a.png) **bold** [link](http://example.org/b) 
 
 @pytest.fixture(scope="module")
 def cards_app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("cards")
     # BV9 27 against a Q1 profile of 30.5; BV10 12.25 against 32.6: long gaps, both off target.
-    ActualsStore(folder / "actuals.duckdb").record([
+    with app_with_outturns(tmp_path_factory.mktemp("cards"), [
         Outturn("nwl-delivery-2007:BV9", NWL, 2007, 1, 27.0, "27.0%", HOSTILE),
         Outturn("nwl-delivery-2007:BV10", NWL, 2007, 1, 12.25, "12.25%", "=HYPERLINK(\"http://example.org\")"),
-    ], "jo.bloggs")
-    process, url = start_app({"PERFDASH_STORE": str(folder / "actuals.duckdb"),
-                              "PERFDASH_DEMO_STORE": str(folder / "demo.duckdb")})
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    ]) as url:
+        yield url
 
 
 def test_a_comment_in_markdown_is_shown_as_typed_and_fetches_nothing(cards_app, page):
