@@ -44,7 +44,7 @@ if card.rows.empty or card.rows["actual"].isna().all():
     st.stop()
 
 st.subheader(f"{card.label}: {len(card.rows)} indicators")
-st.caption(f"Data as at {sc.data_as_at(card.rows)}"
+st.caption(sc.data_as_at_line(card.rows)
            + (". Demonstration data: generated outturns, not real figures." if demo_mode() else ""))
 status_counts(card.counts())
 

@@ -1,8 +1,8 @@
 """Trends: actuals, baselines, interims and targets over financial years."""
 import streamlit as st
 
-from components.figure_cache import cached_figure
 from components.definition_panel import show_definitions
+from components.figure_cache import cached_figure
 from components.meeting_mode import meeting_mode
 from components.quarterly_trends import quarterly_section
 from components.quartile_charts import build_quartile_bands

@@ -251,7 +251,7 @@ def build_board_pack(card: sc.Scorecard, assessed: pd.DataFrame, council_name: s
                       card) for row in red_rows.itertuples())
     return BoardPack(
         council_id=card.council_id, council_name=council_name, year_start=card.year_start, quarter=card.quarter,
-        data_as_at=f"Data as at {sc.data_as_at(card.rows)}", grouping=card.grouping, demo=demo,
+        data_as_at=sc.data_as_at_line(card.rows), grouping=card.grouping, demo=demo,
         counts=headline, group_counts_header=tuple(by_group.columns), group_counts=group_rows,
         scorecard=_scorecard_rows(card), reds=reds, appendix=_appendix_rows(card))
 

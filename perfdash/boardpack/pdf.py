@@ -6,7 +6,6 @@ typed text (comments, names) is escaped, so it shows exactly as typed and never 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from perfdash.boardpack import svg_chart
 from perfdash.boardpack.content import (
@@ -177,8 +176,8 @@ def _document(pack: BoardPack, body: str, numbered: bool) -> str:
 
 def _parts(pack: BoardPack) -> list[str]:
     """The pack's sections in runs of pages: the cover, counts and scorecard (a long scorecard's
-    second half on its own); the red indicators; the appendix. Every section starts a page, so the runs laid out apart make the
-    same pages as the whole."""
+    second half on its own); the red indicators; the appendix. Every section starts a page, so the
+    runs laid out apart make the same pages as the whole."""
     reds = "".join(_red(red) for red in pack.reds) or (
         f"<section><h2>Red indicators</h2><p>No indicator is red in {_e(pack.quarter_label)}.</p></section>")
     listing = _table(APPENDIX_HEADER, pack.appendix, "Every indicator, its status and its sources", APPENDIX_WIDTHS)
@@ -198,26 +197,23 @@ def part_documents(pack: BoardPack) -> list[str]:
     return [_document(pack, part, numbered=False) for part in _parts(pack)]
 
 
-def _numbers_document() -> str:
-    """The pages' size and margins with only the page numbers in their footers, and no body."""
-    return f"<!doctype html><html><head><style>@page {{ {PAGE_BOX} {PAGE_NUMBERS} }}</style></head><body></body></html>"
+def _numbers_document(pages: int) -> str:
+    """`pages` empty pages of the pack's size and margins, whose footers hold only their numbers:
+    stamped onto the joined parts."""
+    breaks = '<div style="break-before: page"></div>' * (pages - 1)
+    return (f"<!doctype html><html><head><style>@page {{ {PAGE_BOX} {PAGE_NUMBERS} }}</style></head>"
+            f"<body><div></div>{breaks}</body></html>")
 
 
 def pdf_bytes(pack: BoardPack, pool=None) -> bytes:
     """The pack as the bytes of a PDF file. With `pool` (a concurrent.futures executor of
     processes) its parts are laid out side by side and numbered once joined; without, the whole
     document is laid out here in one pass."""
-    from perfdash.boardpack.pdf_pages import joined_and_numbered, layout, numbers_for, page_count
+    from perfdash.boardpack.pdf_pages import joined_and_numbered, layout, page_count
 
     if pool is None:
         return layout(board_pack_html(pack))
     parts = list(pool.map(layout, part_documents(pack)))
     # Laid out by a worker too: it has WeasyPrint's fonts loaded already, this process has not.
-    numbers = pool.submit(layout, numbers_for(sum(map(page_count, parts)), _numbers_document())).result()
+    numbers = pool.submit(layout, _numbers_document(sum(map(page_count, parts)))).result()
     return joined_and_numbered(parts, numbers)
-
-
-def write_pdf(pack: BoardPack, folder: Path) -> Path:
-    path = Path(folder) / f"{pack.file_stem}.pdf"
-    path.write_bytes(pdf_bytes(pack))
-    return path

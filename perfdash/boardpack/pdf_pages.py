@@ -14,13 +14,6 @@ def layout(document: str) -> bytes:
     return HTML(string=document).write_pdf()
 
 
-def numbers_for(pages: int, numbered_empty: str) -> str:
-    """`numbered_empty` is a document whose CSS numbers its pages and whose body is empty: filled
-    with `pages` empty pages, it lays out as the footers alone."""
-    breaks = '<div style="break-before: page"></div>' * (pages - 1)
-    return numbered_empty.replace("<body></body>", f"<body><div></div>{breaks}</body>")
-
-
 def page_count(part: bytes) -> int:
     from pypdf import PdfReader
 
@@ -29,7 +22,7 @@ def page_count(part: bytes) -> int:
 
 def joined_and_numbered(parts: list[bytes], numbers: bytes) -> bytes:
     """The parts' pages in order, with their bookmarks and the first part's title, each page
-    stamped with its page of `numbers` (numbers_for laid out)."""
+    stamped with its page of `numbers`, a PDF of as many pages holding only their numbers."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -239,9 +238,3 @@ def pptx_bytes(pack: BoardPack) -> bytes:
     buffer = io.BytesIO()
     build_deck(pack).save(buffer)
     return buffer.getvalue()
-
-
-def write_pptx(pack: BoardPack, folder: Path) -> Path:
-    path = Path(folder) / f"{pack.file_stem}.pptx"
-    path.write_bytes(pptx_bytes(pack))
-    return path

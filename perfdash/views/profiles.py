@@ -54,13 +54,8 @@ def by_indicator(frame: pd.DataFrame, indicator_ids: list[str]) -> dict[str, pd.
     return {indicator_id: split.get(indicator_id, frame.iloc[0:0]) for indicator_id in indicator_ids}
 
 
-def findings_for(findings: pd.DataFrame, indicator_id: str) -> list[str]:
-    """Plain lines, each with an icon and the source, for one indicator's findings."""
-    return findings_by_indicator(findings).get(indicator_id, [])
-
-
 def findings_by_indicator(findings: pd.DataFrame) -> dict[str, list[str]]:
-    """findings_for every indicator with findings, in one pass."""
+    """For each indicator with findings, plain lines, each with an icon and the source."""
     icons = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
     lines: dict[str, list[str]] = {}
     for indicator_id, severity, message, source in zip(findings["indicator_id"], findings["severity"],

@@ -186,3 +186,8 @@ def data_as_at(rows: pd.DataFrame) -> str:
     if stamps.empty:
         return "no outturn recorded yet: plan figures only"
     return f"{stamps.max():%d %B %Y %H:%M}"
+
+
+def data_as_at_line(rows: pd.DataFrame) -> str:
+    """The "Data as at …" line that the Scorecard and its board pack show."""
+    return f"Data as at {data_as_at(rows)}"

@@ -11,7 +11,7 @@ from perfdash.polarity import (
 )
 from perfdash.views.compare import add_ambition, ambition_by_theme, shared_verdicts
 from perfdash.views.overview import coverage_table, headline_totals
-from perfdash.views.profiles import findings_for, page_count, page_of, profile_table
+from perfdash.views.profiles import findings_by_indicator, page_count, page_of, profile_table
 from perfdash.views.trends import direction_summary
 
 
@@ -125,4 +125,5 @@ def test_profile_table_paging_and_findings():
     assert page_count(19) == 3 and page_of(list(range(19)), 3) == [18]
     findings = pd.DataFrame([{"indicator_id": "x", "severity": "warning", "message": "Q4 differs",
                               "source": "f:992"}])
-    assert findings_for(findings, "x") == ["⚠️ Q4 differs (f:992)"] and findings_for(findings, "y") == []
+    assert findings_by_indicator(findings).get("x") == ["⚠️ Q4 differs (f:992)"]
+    assert "y" not in findings_by_indicator(findings)
