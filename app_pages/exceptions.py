@@ -1,4 +1,6 @@
 """Exceptions report for the Performance Monitoring Board: what is off target, why, and since when."""
+from functools import partial
+
 import streamlit as st
 
 from components.decisions import (
@@ -7,25 +9,25 @@ from components.decisions import (
     decisions_section,
     meeting_decisions,
 )
-from components.exception_card import PRINT_STYLES, exception_card
+from components.exception_card import PRINT_STYLES, card_range, exception_card
 from components.meeting_mode import meeting_mode, step_through
 from components.quarter_picker import quarter_picker
 from components.query_cache import (
     demo_mode,
     quarter_exceptions,
+    quarter_report_tables,
     quarter_status_table,
     quarter_what_if,
     rag_rules,
 )
 from components.status_display import status_counts, status_rule_explainer
 from components.ui import council_names
-from perfdash.exports import to_csv_bytes
 from perfdash.rag import status as quarter_status
 from perfdash.store.errors import StoreError
 from perfdash.views import exceptions as report_view
 from perfdash.views import status_rule
 
-CARDS_SHOWN = 25  # the Board reads the worst first; the rest are in the table and CSV
+CARDS_PER_PAGE = 10  # the Board reads the worst first, a page of cards at a time; all are in the table and CSV
 LABELS = report_view.COLUMN_LABELS
 
 present = meeting_mode()
@@ -68,26 +70,25 @@ else:
         decided = meeting_decisions(council, year, quarter) if not demo else None
     except StoreError:
         decided = None  # the decisions section below says why
-    for row in found.head(CARDS_SHOWN).itertuples():
+    first, last = card_range(len(found), CARDS_PER_PAGE)
+    for row in found.iloc[first:last].itertuples():
         exception_card(row)
         if decided is not None:
             decision_notes(row, *decided, year, quarter)
-    if len(found) > CARDS_SHOWN:
-        st.caption(f"The {CARDS_SHOWN} worst are shown as cards; all {len(found)} are in the table below and the "
-                   "CSV.")
 
-with st.expander(f"All {len(found)} exceptions as a table", expanded=len(found) > CARDS_SHOWN):
-    st.dataframe(report_view.report_table(found), hide_index=True, key="exceptions-table", column_config=LABELS,
-                 placeholder="—")
-st.download_button("Download the exceptions as CSV", to_csv_bytes(report_view.report_frame(found)),
-                   file_name=f"exceptions-{council}-{year}-Q{quarter}.csv", mime="text/csv",
+shown_table, every_status = quarter_report_tables(council, year, quarter)
+with st.expander(f"All {len(found)} exceptions as a table", expanded=len(found) > CARDS_PER_PAGE):
+    st.dataframe(shown_table, hide_index=True, key="exceptions-table", column_config=LABELS, placeholder="—")
+# The CSV is made when the button is pressed, not on every rerun.
+st.download_button("Download the exceptions as CSV", partial(report_view.report_csv, found),
+                   file_name=f"exceptions-{council}-{year}-Q{quarter}.csv", mime="text/csv", on_click="ignore",
                    icon=":material/download:", key="exceptions-csv")
 
 if not present:
     decisions_section(found, table, council, year, quarter, demo)
 
 with st.expander(f"Every indicator in {label}", expanded=False):
-    st.dataframe(report_view.status_table(table), hide_index=True, key="all-status", column_config=LABELS,
+    st.dataframe(every_status, hide_index=True, key="all-status", column_config=LABELS,
                  placeholder="—")
 
 st.subheader("What if the rule were different?")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.plain_text import officer_comment
 from components.status_display import rag_label
+from components.url_state import url_number_input
 from components.spc_icons import assurance_icon, icon_img, icon_words, variation_icon
 from perfdash.polarity import polarity_words, unit_label
 from perfdash.spc import verdicts, xmr
@@ -62,3 +63,16 @@ def exception_card(row) -> None:
         spc_verdict(row)
         officer_comment(row.comment, row.submitted_by, row.submitted_at)
         st.markdown(f"**RAG history:** {row.history}")
+
+
+def card_range(total: int, per_page: int) -> tuple[int, int]:
+    """Which cards to draw: all when they fit on one page, else the page chosen by number (kept in
+    the URL, so a link opens the same cards)."""
+    if total <= per_page:
+        return 0, total
+    pages = -(-total // per_page)
+    page = url_number_input(f"Cards page (of {pages})", key="cards", min_value=1, max_value=pages, value=1, step=1)
+    first = (page - 1) * per_page
+    last = min(first + per_page, total)
+    st.caption(f"Cards {first + 1}–{last} of {total}, worst first. All {total} are in the table below and its CSV.")
+    return first, last

@@ -93,7 +93,8 @@ def _freeze(value):
 
 def _run(sql: str, params: dict) -> pd.DataFrame:
     frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-    return _cached_query(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen).copy()
+    # st.cache_data hands each caller its own unpickled copy, so no further copy is made.
+    return _cached_query(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen)
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
@@ -103,15 +104,16 @@ def run_query(name: str, **params) -> pd.DataFrame:
 
 @st.cache_data(max_entries=128, ttl=3600, show_spinner=False)
 def _shaped(extracts_dir: str, plans: tuple | None, store_state: tuple | None, sql: str, params: tuple,
-            shape_name: str, _shape) -> pd.DataFrame:
+            shape_name: str, _shape):
     # Keyed on the shape's name; the function itself (underscored) is not hashed.
     return _shape(_cached_query(extracts_dir, plans, store_state, sql, params))
 
 
-def shaped_query(name: str, shape, **params) -> pd.DataFrame:
+def shaped_query(name: str, shape, **params):
     """shape(rows of queries/<name>.sql), cached as the rows are: for a page table made from a
-    large result (the national Actions list has 14,000 rows), so a rerun unpickles the table it
-    shows instead of rebuilding it row by row. `shape` is a pure function of the rows alone."""
+    large result (the national Actions list has 14,000 rows), or a picker's lookup, so a rerun
+    unpickles what it shows instead of rebuilding it row by row. `shape` is a pure function of the
+    rows alone."""
     sql = queries.load_sql(name)
     frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
     return _shaped(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen,
@@ -251,4 +253,18 @@ def quarter_exceptions(council: str, year: int, quarter: int) -> pd.DataFrame:
     """The quarter's red and amber indicators, worst first, with their SPC verdicts: worked out once
     per store, extracts and tolerances state, as assessed_quarters is."""
     return _exceptions(str(paths.extracts_dir()), plans_state(), active_store().signature(("outturns",)),
-                       _rules_state(), council, year, quarter).copy()
+                       _rules_state(), council, year, quarter)
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _report_tables(state: tuple, council: str, year: int, quarter: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from perfdash.views import exceptions as report_view
+
+    found = _exceptions(*state, council, year, quarter)
+    return report_view.report_table(found), report_view.status_table(_status_table(state, council, year, quarter))
+
+
+def quarter_report_tables(council: str, year: int, quarter: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Exceptions page's two on-screen tables (the exceptions, and every indicator of the quarter)
+    in words, made once per state as the exceptions are, not again on every rerun."""
+    return _report_tables(cycle_state(), council, int(year), int(quarter))

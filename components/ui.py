@@ -7,9 +7,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components.query_cache import run_query
+from components.query_cache import shaped_query
 from components.url_state import url_multiselect, url_selectbox, url_text_input
 from perfdash.exports import to_csv_bytes
+from perfdash.views.filters import council_labels, theme_values
 from perfdash.views.sources import markdown_source_link, source_url
 
 
@@ -21,18 +22,15 @@ class Filters:
 
 
 def council_names() -> dict[str, str]:
-    options = run_query("filters_options")
-    councils = options[options["kind"] == "council"]
-    return dict(zip(councils["value"], councils["label"]))
+    return shaped_query("filters_options", council_labels)
 
 
 def sidebar_filters(search: bool = False, theme: bool = True) -> Filters:
     """The one sidebar: councils, common theme (where the page's data has themes) and, where
     relevant, an indicator search.
     Each widget is bound to the URL, so a filtered view can be shared by link."""
-    options = run_query("filters_options")
     names = council_names()
-    themes = sorted(options.loc[options["kind"] == "theme", "value"].unique())
+    themes = shaped_query("filters_options", theme_values)
     with st.sidebar:
         st.header("Filters")
         chosen = url_multiselect("Councils", options=list(names), key="council", format_func=names.get,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from perfdash.exports import to_csv_bytes
 from perfdash.polarity import DIRECTION_ICONS, format_value, polarity_words, unit_label
 from perfdash.rag import rule as rag
 from perfdash.rag import status as quarter_status
@@ -110,6 +111,11 @@ def report_frame(found: pd.DataFrame) -> pd.DataFrame:
         rag=found["rag"].map(rag.status_label), direction=found["direction"].map(direction_label),
         direction_last_year=found["direction_last_year"].map(direction_label),
     )[REPORT_COLUMNS]
+
+
+def report_csv(found: pd.DataFrame) -> bytes:
+    """The exceptions as the CSV download holds them, safe to open in a spreadsheet."""
+    return to_csv_bytes(report_frame(found))
 
 
 def _readable(frame: pd.DataFrame, missing: dict[str, str]) -> pd.DataFrame:

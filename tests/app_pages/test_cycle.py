@@ -198,17 +198,24 @@ def test_an_officers_comment_is_shown_as_plain_text_never_as_markdown(store):
 
 
 def _downloads(monkeypatch):
-    """Every file a page hands to a download button, by its download name."""
+    """Every file a page hands to a download button, by its download name. A file made only when
+    its button is pressed is made here as the press would make it."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
     files = {}
-    keep = MemoryMediaFileStorage.load_and_get_id
+    keep, keep_deferred = MemoryMediaFileStorage.load_and_get_id, MediaFileManager.add_deferred
 
     def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
         files[filename] = path_or_data
         return keep(self, path_or_data, mimetype, kind, filename)
 
+    def add_deferred(self, make, mimetype, coordinates, file_name=None, **kwargs):
+        files[file_name] = make()
+        return keep_deferred(self, make, mimetype, coordinates, file_name=file_name, **kwargs)
+
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return files
 
 
