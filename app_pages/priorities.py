@@ -3,7 +3,8 @@ ranking workshop for leadership meetings."""
 import streamlit as st
 
 from components.meeting_mode import meeting_mode
-from components.query_cache import run_query
+from components.priority_links import curated_priority_links
+from components.query_cache import run_query, shaped_query
 from components.ui import council_names, kpi_card, sidebar_filters, source_link
 from components.url_state import url_selectbox
 from components.workshop_tab import workshop_tab
@@ -15,12 +16,8 @@ present = meeting_mode()
 filters = sidebar_filters()
 names = council_names()
 everyone = list(names)
-listed = run_query("priorities_list", councils=None, theme=None)  # NULL: every council
 try:
-    curated = pr.load_priority_links(known_priorities=dict(zip(listed["priority_id"].tolist(),
-                                                               listed["plan_id"].tolist())),
-                                     known_plans=set(run_query("priorities_plans")["plan_id"]))
-    pr.check_sections(run_query("priorities_sections", **pr.link_params(curated)))
+    curated = curated_priority_links()
 except CuratedDataError as error:
     st.error(f"The curated priority links could not be used, so only the links the extracts hold are shown. "
              f"{error}", icon=":material/error:")
@@ -28,7 +25,7 @@ except CuratedDataError as error:
 curated_params = pr.link_params(curated)
 # Every council is passed as NULL: a short cache key, the same for "none chosen" and "all chosen".
 councils = None if set(filters.councils) >= set(everyone) else filters.councils
-table = pr.with_scrutiny(run_query("priorities_table", councils=councils, theme=filters.theme, **curated_params))
+table = shaped_query("priorities_table", pr.with_scrutiny, councils=councils, theme=filters.theme, **curated_params)
 
 with st.sidebar:
     big = st.toggle("Meeting mode: larger text", key="big", bind="query-params",
@@ -106,6 +103,7 @@ def priorities_listing() -> None:
 
 def ranking_workshop() -> None:
     """The ranking workshop."""
+    listed = run_query("priorities_list", councils=None, theme=None)  # NULL: every council
     workshop_tab(listed, everyone, names, curated_params, big or present)
 
 

@@ -154,7 +154,7 @@ def decision_notes(row, this_quarter: pd.DataFrame, last_quarter: pd.DataFrame, 
     earlier, now = words.for_indicator(last_quarter, row.indicator_id), words.for_indicator(this_quarter,
                                                                                           row.indicator_id)
     if earlier.empty and now.empty:
-        return  # the usual case: itertuples() makes a class even for no rows, 25 cards a rerun
+        return  # the usual case: itertuples() makes a class even for no rows, a page of cards a rerun
     before = quarter_status.quarter_label(*words.last_quarter(year, quarter))
     for decision in earlier.itertuples():
         typed_text(f"Decision in {before}:", words.decision_line(decision))
