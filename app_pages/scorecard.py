@@ -36,7 +36,8 @@ if chosen is None:
 council, year, quarter = chosen
 grouping = url_selectbox("Group indicators by", options=list(sc.GROUPINGS), key="group", default=sc.PRIORITY,
                          format_func=sc.GROUPINGS.get)
-card, sections = load_scorecard(council, year, quarter, grouping)
+view = load_scorecard(council, year, quarter, grouping)
+card = view.card
 if not present:
     status_rule_explainer(rag_rules(), council, names.get(council), status_rule.indicators_of(card.rows))
 if card.rows.empty or card.rows["actual"].isna().all():
@@ -46,10 +47,10 @@ if card.rows.empty or card.rows["actual"].isna().all():
 st.subheader(f"{card.label}: {len(card.rows)} indicators")
 st.caption(sc.data_as_at_line(card.rows)
            + (". Demonstration data: generated outturns, not real figures." if demo_mode() else ""))
-status_counts(card.counts())
+status_counts(view.counts)
 
 st.subheader(f"Counts by {sc.GROUPINGS[grouping].lower()}")
-st.dataframe(sc.group_counts(card), hide_index=True, key="group-counts")
+st.dataframe(view.group_counts, hide_index=True, key="group-counts")
 
 if not present:
     st.subheader("The board pack")
@@ -59,5 +60,5 @@ if not present:
                 "The files are made when you press a button; that takes a few seconds.")
     board_pack_downloads(pack_request(card, names.get(council, council)))
 
-for number, section in enumerate(sections):
+for number, section in enumerate(view.sections):
     group_section(section, key=f"group-{number}")

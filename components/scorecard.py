@@ -44,20 +44,28 @@ class GroupSection:
     spc_lines: str
 
 
+@dataclass(frozen=True)
+class ScorecardView:
+    """What the page draws of a council's quarter, made once per store state: the scorecard, its
+    headline counts, the counts table by group and each group's section."""
+    card: sc.Scorecard
+    counts: dict
+    group_counts: pd.DataFrame
+    sections: tuple[GroupSection, ...]
+
+
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def _built(state: tuple, council: str, year: int, quarter: int, grouping: str
-           ) -> tuple[sc.Scorecard, tuple[GroupSection, ...]]:
+def _built(state: tuple, council: str, year: int, quarter: int, grouping: str) -> ScorecardView:
     # Keyed on the store's state, not on the assessed quarters: hashing 24,000 rows cost more than
     # the build on every rerun at national scale.
     card = sc.build_scorecard(assessed_at(state, council), run_query("scorecard_groups", council=council), council,
                               year, quarter, grouping)
     sections = tuple(GroupSection(group, quarter_status.counts(rows), sc.scorecard_table(rows), spc_lines(rows))
                      for group, rows in ((group, card.group_rows(group)) for group in card.groups))
-    return card, sections
+    return ScorecardView(card, card.counts(), sc.group_counts(card), sections)
 
 
-def load_scorecard(council: str, year: int, quarter: int, grouping: str
-                   ) -> tuple[sc.Scorecard, tuple[GroupSection, ...]]:
+def load_scorecard(council: str, year: int, quarter: int, grouping: str) -> ScorecardView:
     """The council's quarter and its sections, built again only when the store, the extracts, the
     tolerances or the choices change."""
     return _built(cycle_state(), council, year, quarter, grouping)
