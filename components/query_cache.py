@@ -12,6 +12,8 @@ cannot be read. Result caches are bounded and keyed on the SQL text, so an edite
 served stale."""
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -76,8 +78,8 @@ def _database(extracts_dir: str, plans: tuple | None, store_state: tuple | None)
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
 def _cached_query(extracts_dir: str, plans: tuple | None, store_state: tuple | None, sql: str,
-                  params: tuple) -> pd.DataFrame:
-    bound = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
+                  params_key: str, _params: tuple) -> pd.DataFrame:
+    bound = {key: list(value) if isinstance(value, tuple) else value for key, value in _params}
     return queries.execute(_database(extracts_dir, plans, store_state), sql, bound)
 
 
@@ -87,14 +89,18 @@ def _store_state(sql: str) -> tuple | None:
     return active_store().signature(("outturns",)) if queries.reads_store(sql) else None
 
 
-def _freeze(value):
-    return tuple(value) if isinstance(value, list) else value
+def _frozen(params: dict) -> tuple[tuple, str]:
+    """The parameters as a sorted tuple, and its key for the caches: a digest of its repr (the
+    values are strings, numbers, None and lists of them). Streamlit hashing a list of 350 council
+    ids value by value on every call cost more than the rest of a warm query."""
+    frozen = tuple(sorted((key, tuple(value) if isinstance(value, list) else value) for key, value in params.items()))
+    return frozen, hashlib.blake2b(repr(frozen).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _run(sql: str, params: dict) -> pd.DataFrame:
-    frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
+    frozen, key = _frozen(params)
     # st.cache_data hands each caller its own unpickled copy, so no further copy is made.
-    return _cached_query(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen)
+    return _cached_query(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, key, frozen)
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
@@ -103,10 +109,10 @@ def run_query(name: str, **params) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=128, ttl=3600, show_spinner=False)
-def _shaped(extracts_dir: str, plans: tuple | None, store_state: tuple | None, sql: str, params: tuple,
-            shape_name: str, _shape):
+def _shaped(extracts_dir: str, plans: tuple | None, store_state: tuple | None, sql: str, params_key: str,
+            shape_name: str, _params: tuple, _shape):
     # Keyed on the shape's name; the function itself (underscored) is not hashed.
-    return _shape(_cached_query(extracts_dir, plans, store_state, sql, params))
+    return _shape(_cached_query(extracts_dir, plans, store_state, sql, params_key, _params))
 
 
 def shaped_query(name: str, shape, **params):
@@ -115,9 +121,9 @@ def shaped_query(name: str, shape, **params):
     unpickles what it shows instead of rebuilding it row by row. `shape` is a pure function of the
     rows alone."""
     sql = queries.load_sql(name)
-    frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-    return _shaped(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, frozen,
-                   f"{shape.__module__}.{shape.__qualname__}", shape)
+    frozen, key = _frozen(params)
+    return _shaped(str(paths.extracts_dir()), plans_state(), _store_state(sql), sql, key,
+                   f"{shape.__module__}.{shape.__qualname__}", frozen, shape)
 
 
 def run_table_query(name: str, table: str, **params) -> pd.DataFrame:

@@ -129,3 +129,13 @@ def test_a_years_outturns_are_that_years_judged_quarters_and_follow_a_store_writ
 
     store.record([Outturn(BV9, NWL, 2007, 1, 29.5, "29.5%", "revised")], "alice")
     assert q1_outturn(query_cache.year_outturns(NWL, 2007)) == [29.5, "recorded"]
+
+
+def test_a_querys_cache_key_tells_apart_every_value_and_ignores_only_the_order_of_its_names():
+    councils = [f"council-{n:03d}" for n in range(350)]
+    frozen, key = query_cache._frozen({"councils": councils, "theme": None})
+    assert frozen == (("councils", tuple(councils)), ("theme", None))
+    assert query_cache._frozen({"theme": None, "councils": list(councils)})[1] == key
+    assert query_cache._frozen({"councils": councils[:-1], "theme": None})[1] != key
+    assert query_cache._frozen({"councils": councils, "theme": "Housing"})[1] != key
+    assert query_cache._frozen({"year": 2007})[1] != query_cache._frozen({"year": "2007"})[1]
