@@ -9,6 +9,7 @@ import streamlit as st
 from components.demo_mode import demo_switch
 from components.errors import show_plain_error
 from components.landing import landing_page
+from components.process_tuning import tune_garbage_collector
 
 st.set_page_config(page_title="Council performance dashboard", page_icon=":material/monitoring:",
                    layout="wide", initial_sidebar_state="expanded")
@@ -43,3 +44,4 @@ try:
 except Exception as error:  # noqa: BLE001 - the last line of defence: log it, explain it plainly
     logging.getLogger("perfdash").exception("Page %s failed", page.title)
     show_plain_error(error)
+tune_garbage_collector()  # once per process, after the first run has loaded what the server keeps
