@@ -78,7 +78,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     if kind == DEMO:
         print("DEMONSTRATION DATA: generated outturns, not real figures", file=sys.stderr)
     if args.format == "csv":
-        shown.to_csv(sys.stdout, index=False)
+        from perfdash.exports import to_csv_bytes  # titles come from registers: no cell may run as a formula
+
+        sys.stdout.write(to_csv_bytes(shown).decode("utf-8"))
     else:
         print(shown.to_string(index=False, na_rep="–", max_colwidth=48))
         tally = quarter_status.counts(table)

@@ -124,11 +124,13 @@ def cmd_spc(args: argparse.Namespace) -> int:
 
 
 def _write_csv(result) -> None:
+    from perfdash.exports import neutralise  # a period label is the user's text, opened in spreadsheets
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["period", "value", "mean", "lower_limit", "upper_limit", "special_cause", "rules",
                      "point_type", "variation", "assurance"])
     for point in result.points:
-        writer.writerow([point.period, point.value, _cell(point.mean), _cell(point.lower_limit),
+        writer.writerow([neutralise(point.period), point.value, _cell(point.mean), _cell(point.lower_limit),
                          _cell(point.upper_limit), "yes" if point.special_cause else "no", ";".join(point.rules),
                          point.point_type, result.variation, result.assurance])
 

@@ -162,3 +162,14 @@ def test_an_unusual_value_is_recorded_only_once_confirmed(tmp_path, store, capsy
     assert ActualsStore(store).latest().empty
     assert main(["import-actuals", str(slip), "--store", str(store), "--confirm"]) == 0
     assert ActualsStore(store).latest()["value"].tolist() == [180.0]
+
+
+def test_status_csv_neutralises_a_title_that_a_spreadsheet_would_run(tmp_path, store, capsys):
+    formula_title = [CHARNWOOD[0].replace("Household waste sent", "=1+2 Household waste sent")]
+    assert main(["import-plan", str(write(tmp_path / "charnwood.csv", formula_title)), "--store", str(store)]) == 0
+    capsys.readouterr()
+    assert main(["status", "--council", "charnwood", "--year", "2024/25", "--quarter", "1", "--store", str(store),
+                 "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["title"] for row in rows] == ["'=1+2 Household waste sent for reuse recycling and composting"]
+    assert float(rows[0]["target"]) == 44.0  # numbers stay numbers

@@ -260,3 +260,11 @@ def test_demonstration_figures_are_labelled(capsys, extracts, tmp_path):
                          "--store", demo, "--demo")
     assert code == 0 and "DEMONSTRATION DATA" in err
     assert [p["value"] for p in json.loads(out)["points"]] == [999.0, 5.0]
+
+
+def test_csv_neutralises_a_period_label_a_spreadsheet_would_run(capsys, tmp_path):
+    periods = [f"=Q{n}" if n == 3 else f"2021-03-{22 + n:02d}" for n in range(12)]
+    code, out, _ = run(capsys, "spc", series_file(tmp_path, list(range(12)), periods=periods), "--polarity",
+                       "higher", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["period"] for r in rows][2:5] == ["2021-03-24", "'=Q3", "2021-03-26"]
