@@ -7,6 +7,7 @@ Use it only where the figure goes straight to the page, never where it is change
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 
 import pandas as pd
@@ -14,14 +15,19 @@ import streamlit as st
 
 
 def frame_digest(frame: pd.DataFrame) -> str | None:
-    """A digest of a frame's pickle: equal digests mean the same columns, types, index and values
-    (a frame built another way may pickle differently, which costs only a rebuild). Pickling a
-    chart's few rows is about ten times quicker than pandas' own row hashing. None when a cell
-    cannot be pickled."""
+    """A digest of a frame's pickle: equal digests mean the same columns, types, index and values.
+    Pickled without its memo, so that only values count, not which cells share one object: a frame
+    and its copy out of Streamlit's data cache share objects differently, and with the memo every
+    first rerun after a cold one built its charts again. About ten times quicker than pandas' own
+    row hashing. None when a cell cannot be pickled."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: every object written out in full where it occurs
     try:
-        return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=16).hexdigest()
-    except (pickle.PicklingError, TypeError, AttributeError):
+        pickler.dump(frame)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
